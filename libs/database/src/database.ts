@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { DataSource, type MigrationInterface } from 'typeorm';
+import { allMigrations } from '../../../migrations/index.js';
+
+export interface DatabaseOptions {
+  /** A PostgreSQL URL; when absent the embedded PGlite in `dataDir` is used. */
+  url?: string;
+  /** Directory of the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export interface Database {
+  dataSource: DataSource;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves an embedded PGlite over the PostgreSQL wire protocol on loopback, so TypeORM's
+ * ordinary `postgres` driver can use it. The multiplexer in pglite-socket runs one
+ * transaction at a time: a query on a second connection waits for the first connection's
+ * transaction to end (ADR 0003). Never query another connection inside a transaction.
+ */
+async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
+  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 64 });
+  await server.start();
+  const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
+  return {
+    url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const embedded = options.url ? undefined : await startEmbedded(options.dataDir ?? './data');
+  const url = options.url ?? embedded!.url;
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: allMigrations as unknown as (new () => MigrationInterface)[],
+    migrationsTableName: 'registry_migrations',
+    migrationsTransactionMode: 'each',
+    extra: {
+      max: options.poolSize ?? (embedded ? 8 : 16),
+      // A session left idle inside a transaction would stall every catch-up reader (ADR 0002).
+      idle_in_transaction_session_timeout: embedded ? undefined : 60_000,
+      connectionTimeoutMillis: 10_000,
+    },
+    logging: false,
+  });
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    dataSource,
+    kind: embedded ? 'pglite' : 'postgres',
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The one interface every event store implements (PostgreSQL/PGlite, KurrentDB).
+ * Both pass the shared contract suite in `libs/event-store/test/contract.ts`.
+ */
+
+/** Stream revisions start at 1; `0` means "the stream must not exist yet". */
+export type ExpectedRevision = number | 'any';
+
+export const NO_STREAM = 0;
+
+export interface EventMetadata {
+  actor: string;
+  /** ISO instant set by the writer; the basis of "as known at" queries. */
+  recordedAt: string;
+  correlationId: string;
+  causationId?: string;
+}
+
+/** What a caller hands to `append`. */
+export interface NewEvent {
+  /** UUID; appending the same id twice is a no-op (idempotent retry). */
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+}
+
+/** What the store hands back: after upcasting to the newest schema version. */
+export interface StoredEvent extends NewEvent {
+  streamId: string;
+  /** 1-based position inside the stream. */
+  revision: number;
+  /** Position in the global order (monotonic, may have gaps). */
+  position: string;
+  /** SHA-256 of this event chained to the previous event of the same stream. */
+  hash: string;
+  previousHash: string;
+}
+
+/** Opaque resume point of a global read; compare only through the store. */
+export type Checkpoint = string;
+
+export const START: Checkpoint = '';
+
+export interface AppendResult {
+  /** Revision of the stream after the append. */
+  revision: number;
+  /** Global position of the last appended event. */
+  position: string;
+  /** Checkpoint of the last appended event; a reader at or past it has seen the append. */
+  checkpoint: Checkpoint;
+  /** True when every event id was already stored (an idempotent retry): nothing was written. */
+  duplicate: boolean;
+}
+
+export interface GlobalBatch {
+  events: StoredEvent[];
+  /** Where the next read resumes; equals the input checkpoint when nothing new is visible. */
+  checkpoint: Checkpoint;
+}
+
+export interface EventStore {
+  /** Appends atomically; throws ConcurrencyError when the stream is not at `expected`. */
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Every event of a stream in revision order; [] for an unknown stream. */
+  readStream(streamId: string): Promise<StoredEvent[]>;
+  /** Events of many streams, grouped by stream id (missing streams are absent). */
+  readStreams(streamIds: string[]): Promise<Map<string, StoredEvent[]>>;
+  /**
+   * The next events in global order after `from`, never skipping one that commits later
+   * with a lower position (see ADR 0002). At most `limit` events.
+   */
+  readAll(from: Checkpoint, limit: number): Promise<GlobalBatch>;
+  /** Orders two checkpoints: negative when a is before b. */
+  compareCheckpoints(a: Checkpoint, b: Checkpoint): number;
+  /** The checkpoint of the newest committed event, or START. */
+  headCheckpoint(): Promise<Checkpoint>;
+  close(): Promise<void>;
+}
+
+export class ConcurrencyError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId} is at revision ${actual}, expected ${expected}`);
+    this.name = 'ConcurrencyError';
+  }
+}
+
+export class DuplicateEventError extends Error {
+  constructor(readonly eventId: string, readonly streamId: string) {
+    super(`event ${eventId} is already stored in another stream or with other content`);
+    this.name = 'DuplicateEventError';
+  }
+}
