@@ -54,6 +54,21 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
+/** Rewrites a stored event to the newest schema version of its type (see `Upcasters`). */
+export type Upcaster = (event: StoredEvent) => StoredEvent;
+
+export interface ReadAllOptions {
+  /** Skip upcasting: events exactly as stored, as hashed (for `verifyLog`). */
+  raw?: boolean;
+}
+
+/** What the store records as the end of a stream, independently of the events themselves. */
+export interface StreamHead {
+  streamId: string;
+  revision: number;
+  lastHash: string;
+}
+
 export interface GlobalBatch {
   events: StoredEvent[];
   /** Where the next read resumes; equals the input checkpoint when nothing new is visible. */
@@ -61,7 +76,13 @@ export interface GlobalBatch {
 }
 
 export interface EventStore {
-  /** Appends atomically; throws ConcurrencyError when the stream is not at `expected`. */
+  /**
+   * Appends atomically (`events` must not be empty); throws ConcurrencyError when the stream
+   * is not at `expected`. When every event id is already stored in this stream with the same
+   * type, version and data, writes nothing and returns `duplicate: true` with the revision,
+   * position and checkpoint of the last of them; an id stored elsewhere, or only some ids
+   * stored, throws DuplicateEventError.
+   */
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Every event of a stream in revision order; [] for an unknown stream. */
   readStream(streamId: string): Promise<StoredEvent[]>;
@@ -69,13 +90,19 @@ export interface EventStore {
   readStreams(streamIds: string[]): Promise<Map<string, StoredEvent[]>>;
   /**
    * The next events in global order after `from`, never skipping one that commits later
-   * with a lower position (see ADR 0002). At most `limit` events.
+   * with a lower position (see ADR 0002). At most `limit` events. Upcast unless `raw`.
    */
-  readAll(from: Checkpoint, limit: number): Promise<GlobalBatch>;
+  readAll(from: Checkpoint, limit: number, options?: ReadAllOptions): Promise<GlobalBatch>;
   /** Orders two checkpoints: negative when a is before b. */
   compareCheckpoints(a: Checkpoint, b: Checkpoint): number;
-  /** The checkpoint of the newest committed event, or START. */
+  /**
+   * The checkpoint of the newest committed event, or START. A reader may need a moment to
+   * reach it: readAll holds back events while an older transaction is still open.
+   */
   headCheckpoint(): Promise<Checkpoint>;
+  /** Every stream's recorded head, when the store keeps one (lets verifyLog detect a deleted last event). */
+  streamHeads?(): Promise<StreamHead[]>;
+  /** Releases what the store owns (PostgresEventStore owns nothing: the DataSource is the caller's). */
   close(): Promise<void>;
 }
 

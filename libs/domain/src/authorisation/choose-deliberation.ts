@@ -1,0 +1,16 @@
+import type { CheckResult } from './check-release.js';
+
+export interface CandidateAnswer extends CheckResult {
+  number: string;
+  decidedOn: string;
+}
+
+/**
+ * When a check names no deliberation, every deliberation naming the recipient is tried:
+ * the answer is one that authorises (the most recently decided), else the one that
+ * came closest (fewest reasons, then most recently decided).
+ */
+export function chooseDeliberation(candidates: CandidateAnswer[]): CandidateAnswer | undefined {
+  const byRecency = [...candidates].sort((a, b) => (a.decidedOn === b.decidedOn ? b.number.localeCompare(a.number) : a.decidedOn < b.decidedOn ? 1 : -1));
+  return byRecency.find((c) => c.authorised) ?? [...byRecency].sort((a, b) => a.reasons.length - b.reasons.length)[0];
+}
