@@ -1,4 +1,5 @@
 import { EventStore1732000000000 } from './1732000000000-event-store.js';
+import { ReadModels1732000000001 } from './1732000000001-read-models.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const allMigrations = [EventStore1732000000000];
+export const allMigrations = [EventStore1732000000000, ReadModels1732000000001];
