@@ -54,7 +54,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     migrationsTableName: 'registry_migrations',
     migrationsTransactionMode: 'each',
     extra: {
-      max: options.poolSize ?? (embedded ? 8 : 16),
+      // One connection for PGlite: pglite-socket queues each wire message on its own, so
+      // extended-protocol messages (Parse/Bind/Execute) of concurrent sessions interleave
+      // outside a transaction ("unnamed prepared statement does not exist", or a Bind that
+      // runs another session's statement). It runs one transaction at a time anyway.
+      max: options.poolSize ?? (embedded ? 1 : 16),
       // A session left idle inside a transaction would stall every catch-up reader (ADR 0002).
       idle_in_transaction_session_timeout: embedded ? undefined : 60_000,
       connectionTimeoutMillis: 10_000,
