@@ -244,6 +244,11 @@ export class PostgresEventStore implements EventStore {
     const normalized = normalize(streamId, events, expected);
     const duplicate = duplicateOf(streamId, normalized, await existingEvents(this.dataSource, normalized.map((e) => e.eventId)));
     if (duplicate) return duplicate;
+    const constraint = (raceLost as { constraint?: string }).constraint;
+    if (constraint === 'es_streams_pkey' || constraint === 'es_events_stream_revision_key') {
+      const [row] = await records<{ revision: string }>(this.dataSource, `SELECT revision::text AS revision FROM es_streams WHERE stream_id = $1`, [streamId]);
+      throw new ConcurrencyError(streamId, expected, Number(row?.revision ?? 0));
+    }
     throw raceLost;
   }
 

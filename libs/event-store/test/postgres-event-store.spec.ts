@@ -23,7 +23,7 @@ describeEventStoreContract(`PostgresEventStore on ${testTarget}`, async ({ upcas
 // Needs two sessions with open transactions side by side, which pglite-socket serialises.
 const onPostgres = testTarget === 'postgres';
 (onPostgres ? describe : describe.skip)(
-  `two-connection commit-order race${onPostgres ? '' : ' (SKIPPED: PostgreSQL only, set DATABASE_URL)'}`,
+  `two-connection races${onPostgres ? '' : ' (SKIPPED: PostgreSQL only, set DATABASE_URL)'}`,
   () => {
     it('holds back a later commit until the transaction holding a lower position commits', async () => {
       const store = new PostgresEventStore(db.dataSource);
@@ -53,6 +53,22 @@ const onPostgres = testTarget === 'postgres';
         ['race-b', second!.position],
       ]);
       expect(batch.checkpoint).toBe(second!.checkpoint);
+    });
+
+    it('refuses to append from a transaction older than the stream\'s last append', async () => {
+      const store = new PostgresEventStore(db.dataSource);
+      const old = db.dataSource.createQueryRunner();
+      try {
+        await old.startTransaction();
+        await old.query(`SELECT pg_current_xact_id()`);
+        await store.append('older-tx', [newEvent()], NO_STREAM);
+        // Stored, this event would precede revision 1 in global order.
+        await expect(appendInTransaction(old, 'older-tx', [newEvent()], 'any')).rejects.toThrow(/newer transaction/);
+      } finally {
+        await old.rollbackTransaction();
+        await old.release();
+      }
+      expect((await store.append('older-tx', [newEvent()], 1)).revision).toBe(2);
     });
   },
 );
