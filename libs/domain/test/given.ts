@@ -16,6 +16,7 @@ import {
   type DeliberationTimeline,
   type Recorded,
   type RecordedAmendment,
+  type Reason,
   type Release,
   type Revocation,
 } from '../src/index.js';
@@ -130,7 +131,7 @@ export const release = (overrides: Partial<Release> = {}): Release => ({
 });
 
 export const codesOf = (result: { reasons: { code: string }[] }): string[] => result.reasons.map((r) => r.code);
-export const reasonOf = (result: { reasons: { code: string; details: Record<string, unknown> }[] }, code: string) => {
+export const reasonOf = (result: { reasons: Reason[] }, code: Reason['code']): Reason => {
   const reason = result.reasons.find((r) => r.code === code);
   if (!reason) throw new Error(`expected a ${code} reason, got ${result.reasons.map((r) => r.code).join(', ') || 'none'}`);
   return reason;

@@ -1,0 +1,176 @@
+import type { DataSource } from 'typeorm';
+import {
+  brusselsDate,
+  checkRelease,
+  chooseDeliberation,
+  commitmentsSignedBy,
+  decideDeliberation,
+  deliberationId,
+  deliberationStreamId,
+  documentAsOf,
+  notFound,
+  statusOn,
+  timelineOf,
+  type AmendmentDocument,
+  type CheckResult,
+  type Commitment,
+  type DeliberationCommand,
+  type DeliberationDocument,
+  type DeliberationEvent,
+  type DeliberationTimeline,
+  type Reason,
+  type Recorded,
+  type Release,
+  type ReleaseRequest,
+  type Revocation,
+} from '../../../../libs/domain/src/index.js';
+import { query } from '../../../../libs/database/src/sql.js';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.js';
+import type { CommandContext, EventSourcedRepository } from './event-sourced-repository.js';
+import { toRecorded } from './event-sourced-repository.js';
+
+export interface CheckAnswer extends CheckResult {
+  deliberation: string | null;
+  version: number | null;
+  on: string;
+  knownAt?: string;
+}
+
+type History = Recorded<DeliberationEvent>[];
+
+export class DeliberationService {
+  constructor(
+    private readonly repository: EventSourcedRepository,
+    private readonly store: EventStore,
+    private readonly db: DataSource,
+  ) {}
+
+  async record(document: DeliberationDocument, ctx: CommandContext) {
+    return this.execute(deliberationId(document.number), { type: 'RecordDeliberation', document }, ctx);
+  }
+
+  async amend(id: string, amendment: AmendmentDocument, ctx: CommandContext) {
+    return this.execute(id, { type: 'AmendDeliberation', amendment }, ctx);
+  }
+
+  async revoke(id: string, revocation: Revocation, ctx: CommandContext) {
+    return this.execute(id, { type: 'RevokeDeliberation', revocation }, ctx);
+  }
+
+  async recordCommitment(id: string, commitment: Commitment, ctx: CommandContext) {
+    return this.execute(id, { type: 'RecordCommitment', commitment }, ctx);
+  }
+
+  private async execute(id: string, command: DeliberationCommand, ctx: CommandContext) {
+    const { result, events } = await this.repository.handle(
+      deliberationStreamId(id),
+      (history) => decideDeliberation(command, history as History),
+      ctx,
+    );
+    const amended = events.find((e) => e.type === 'DeliberationAmended')?.data as { sequence: number } | undefined;
+    return { number: id.replace('-', '/'), id, version: result.revision, ...(amended ? { amendment: amended.sequence } : {}) };
+  }
+
+  async timeline(id: string, knownAt?: string): Promise<DeliberationTimeline | undefined> {
+    return timelineOf((await this.repository.load(deliberationStreamId(id))) as History, knownAt);
+  }
+
+  /** The deliberation as of `on`, as known at `knownAt`: the document as amended, plus its record. */
+  async view(id: string, on: string, knownAt?: string) {
+    const t = await this.timeline(id, knownAt);
+    if (!t) throw notFound(`no deliberation ${id.replace('-', '/')} is recorded${knownAt ? ` as known at ${knownAt}` : ''}`);
+    return viewOf(id, t, on, knownAt);
+  }
+
+  async list(filter: { recipient?: string; inForceOn?: string }) {
+    const ids = await this.candidateIds(filter.recipient);
+    const streams = await this.store.readStreams(ids.map(deliberationStreamId));
+    const on = filter.inForceOn ?? brusselsDate();
+    const items = [];
+    for (const id of ids) {
+      const t = timelineOf((streams.get(deliberationStreamId(id)) ?? []).map(toRecorded) as History);
+      if (!t) continue;
+      const status = statusOn(t, on);
+      if (filter.inForceOn && status !== 'in-force') continue;
+      const doc = documentAsOf(t, on);
+      if (filter.recipient && !doc.parties.some((p) => p.id === filter.recipient && p.roles.includes('recipient'))) continue;
+      items.push({
+        id,
+        number: t.original.number,
+        title: t.original.title ?? null,
+        decidedOn: t.original.decidedOn,
+        effectiveFrom: t.original.effectiveFrom,
+        status,
+        version: t.version,
+        amendments: t.amendments.length,
+        destroyBy: doc.retention?.destroyBy ?? null,
+      });
+    }
+    return items;
+  }
+
+  private async candidateIds(recipient?: string): Promise<string[]> {
+    const rows = recipient
+      ? await query<{ id: string }>(this.db, 'SELECT id FROM rm_deliberations WHERE party_ids @> ARRAY[$1]::text[] ORDER BY decided_on, id', [recipient])
+      : await query<{ id: string }>(this.db, 'SELECT id FROM rm_deliberations ORDER BY decided_on, id');
+    return rows.map((r) => r.id);
+  }
+
+  async events(id: string) {
+    const events = await this.store.readStream(deliberationStreamId(id));
+    if (events.length === 0) throw notFound(`no deliberation ${id.replace('-', '/')} is recorded`);
+    return events.map(({ position, revision, type, schemaVersion, data, metadata, hash, previousHash, eventId }) => ({
+      position, revision, eventId, type, schemaVersion, data, metadata, hash, previousHash,
+    }));
+  }
+
+  /** Is this release authorised? Under the named deliberation, or under any naming the recipient. */
+  async check(request: ReleaseRequest): Promise<CheckAnswer> {
+    const release: Release = { ...request, on: request.on ?? brusselsDate(), access: request.access ?? 'transfer' };
+    const frame = { on: release.on, ...(release.knownAt ? { knownAt: release.knownAt } : {}) };
+    if (release.deliberation) {
+      const t = await this.timeline(deliberationId(release.deliberation), release.knownAt);
+      const { authorised, reasons } = checkRelease(t, release, release.deliberation);
+      return { authorised, deliberation: release.deliberation, version: t?.version ?? null, ...frame, reasons };
+    }
+    const ids = await this.candidateIds(release.recipient);
+    const streams = await this.store.readStreams(ids.map(deliberationStreamId));
+    const candidates = ids.flatMap((id) => {
+      const t = timelineOf((streams.get(deliberationStreamId(id)) ?? []).map(toRecorded) as History, release.knownAt);
+      return t ? [{ ...checkRelease(t, release, t.original.number), number: t.original.number, decidedOn: t.original.decidedOn, version: t.version }] : [];
+    });
+    const chosen = chooseDeliberation(candidates);
+    if (!chosen) return { authorised: false, deliberation: null, version: null, ...frame, reasons: [noDeliberationNames(release.recipient)] };
+    const { number, version, authorised, reasons } = chosen as typeof chosen & { version: number };
+    return { authorised, deliberation: number, version, ...frame, reasons };
+  }
+}
+
+function noDeliberationNames(recipient: string): Reason {
+  return {
+    code: 'RECIPIENT_NOT_AUTHORISED',
+    message: `No recorded deliberation names "${recipient}" as a party.`,
+    clause: null,
+    details: { recipient },
+  };
+}
+
+export function viewOf(id: string, t: DeliberationTimeline, on: string, knownAt?: string) {
+  const doc = documentAsOf(t, on);
+  return {
+    id,
+    ...doc,
+    status: statusOn(t, on),
+    version: t.version,
+    on,
+    ...(knownAt ? { knownAt } : {}),
+    destroyBy: doc.retention?.destroyBy ?? null,
+    recordedAt: t.recordedAt,
+    amendments: t.amendments
+      .slice()
+      .sort((a, b) => a.sequence - b.sequence)
+      .map((a) => ({ ...a, inForce: a.effectiveFrom <= on })),
+    revocation: t.revocation ?? null,
+    commitments: commitmentsSignedBy(t, on),
+  };
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConcurrencyError,
+  type AppendResult,
+  type EventStore,
+  type StoredEvent,
+} from '../../../../libs/event-store/src/event-store.js';
+import type { ProjectionRunner } from '../../../../libs/projections/src/projection-runner.js';
+
+/** Who asked, and under which request: stamped on every event (SPEC "Guarantees"). */
+export interface CommandContext {
+  actor: string;
+  correlationId: string;
+  causationId?: string;
+  /** The stream revision the caller read (If-Match); a mismatch is refused instead of retried. */
+  expectedRevision?: number;
+}
+
+export type DomainRecorded = { type: string; data: unknown; revision: number; recordedAt: string };
+
+export class PreconditionFailedError extends Error {
+  constructor(readonly expected: number, readonly actual: number) {
+    super(`the deliberation is at version ${actual}, not ${expected} (If-Match)`);
+    this.name = 'PreconditionFailedError';
+  }
+}
+
+export const toRecorded = (e: StoredEvent): DomainRecorded => ({
+  type: e.type,
+  data: e.data,
+  revision: e.revision,
+  recordedAt: e.metadata.recordedAt,
+});
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Load a stream, decide, append with the revision that was read. Without If-Match a lost race
+ * is retried against the new state (no lost updates); with If-Match it is a 412.
+ * Returns once the read models include the append (read-your-writes).
+ */
+export class EventSourcedRepository {
+  constructor(
+    private readonly store: EventStore,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  async load(streamId: string): Promise<DomainRecorded[]> {
+    return (await this.store.readStream(streamId)).map(toRecorded);
+  }
+
+  async handle(
+    streamId: string,
+    decide: (history: DomainRecorded[]) => { type: string; data: unknown }[],
+    ctx: CommandContext,
+  ): Promise<{ result: AppendResult; events: { type: string; data: unknown }[] }> {
+    for (let attempt = 1; ; attempt++) {
+      const history = await this.load(streamId);
+      const revision = history.at(-1)?.revision ?? 0;
+      if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision)
+        throw new PreconditionFailedError(ctx.expectedRevision, revision);
+      const events = decide(history);
+      if (events.length === 0) return { result: { revision, position: '', checkpoint: '', duplicate: false }, events };
+      const recordedAt = new Date().toISOString();
+      try {
+        const result = await this.store.append(
+          streamId,
+          events.map((e) => ({
+            eventId: randomUUID(),
+            type: e.type,
+            schemaVersion: 1,
+            data: e.data as Record<string, unknown>,
+            metadata: { actor: ctx.actor, recordedAt, correlationId: ctx.correlationId, causationId: ctx.causationId },
+          })),
+          revision,
+        );
+        await this.projections.waitFor(result.checkpoint);
+        return { result, events };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+        if (ctx.expectedRevision !== undefined) throw new PreconditionFailedError(ctx.expectedRevision, error.actual);
+        if (attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { deliveryStreamId, reminderDue, type Recorded, type DeliveryEvent, type Threshold } from '../../../../libs/domain/src/index.js';
+import { decideReminder, type ReminderEvent } from '../../../../libs/domain/src/reminders/issue-reminder.js';
+import { query } from '../../../../libs/database/src/sql.js';
+import type { DeliveryService } from './delivery.service.js';
+import type { CommandContext, EventSourcedRepository } from './event-sourced-repository.js';
+
+interface ReminderRow {
+  id: string;
+  delivery_id: string;
+  threshold: string;
+  data: Record<string, unknown>;
+  issued_at: Date;
+}
+
+interface OutboxRow {
+  reminder_id: string;
+  channel: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  sent_at: Date | null;
+  next_attempt_at: Date;
+}
+
+const thresholdOf = (t: string): Threshold => (t === 'overdue' ? 'overdue' : Number(t));
+
+/** Issues destruction reminders as events in each delivery's stream, exactly once per threshold. */
+export class ReminderService {
+  constructor(
+    private readonly repository: EventSourcedRepository,
+    private readonly deliveries: DeliveryService,
+    private readonly db: DataSource,
+    private readonly thresholds: readonly number[],
+    private readonly afterIssue: () => void = () => {},
+  ) {}
+
+  /** Issues every reminder due on `asOf` that was not issued yet; returns those issued now. */
+  async run(asOf: string, ctx: CommandContext) {
+    const schedule = await this.deliveries.schedule(asOf);
+    const issuedRows = await query<{ delivery_id: string; threshold: string }>(this.db, 'SELECT delivery_id::text, threshold FROM rm_reminders');
+    const issuedBy = new Map<string, Threshold[]>();
+    for (const r of issuedRows) issuedBy.set(r.delivery_id, [...(issuedBy.get(r.delivery_id) ?? []), thresholdOf(r.threshold)]);
+    const issued: ReminderEvent['data'][] = [];
+    for (const entry of schedule) {
+      // The read model only narrows the search; the delivery stream decides (and races lose there).
+      if (reminderDue(entry.destroyBy, asOf, issuedBy.get(entry.delivery) ?? [], this.thresholds) === undefined) continue;
+      const { events } = await this.repository.handle(
+        deliveryStreamId(entry.delivery),
+        (history) => decideReminder(history as Recorded<DeliveryEvent | ReminderEvent>[], entry.destroyBy, asOf, randomUUID(), this.thresholds),
+        ctx,
+      );
+      for (const e of events as ReminderEvent[]) issued.push(e.data);
+    }
+    if (issued.length > 0) this.afterIssue();
+    return issued.map((r) => ({ id: r.reminderId, ...r }));
+  }
+
+  /** Reminders issued, with the send status of each channel. */
+  async list(delivery?: string) {
+    const reminders = await query<ReminderRow>(
+      this.db,
+      `SELECT id::text, delivery_id::text, threshold, data, issued_at FROM rm_reminders
+       WHERE ($1::text IS NULL OR delivery_id::text = $1) ORDER BY issued_at, id`,
+      [delivery ?? null],
+    );
+    const sends = await query<OutboxRow>(
+      this.db,
+      `SELECT reminder_id::text, channel, status, attempts, last_error, sent_at, next_attempt_at FROM outbox
+       WHERE reminder_id::text = ANY($1::text[])`,
+      [reminders.map((r) => r.id)],
+    );
+    return reminders.map((r) => {
+      const channels = sends
+        .filter((s) => s.reminder_id === r.id)
+        .map((s) => ({
+          channel: s.channel,
+          status: s.status,
+          attempts: s.attempts,
+          lastError: s.last_error,
+          sentAt: s.sent_at ? new Date(s.sent_at).toISOString() : null,
+          nextAttemptAt: s.status === 'sent' ? null : new Date(s.next_attempt_at).toISOString(),
+        }));
+      return {
+        ...r.data,
+        id: r.id,
+        delivery: r.delivery_id,
+        threshold: thresholdOf(r.threshold),
+        issuedAt: new Date(r.issued_at).toISOString(),
+        status: overallStatus(channels.map((c) => c.status)),
+        attempts: channels.reduce((n, c) => n + c.attempts, 0),
+        channels,
+      };
+    });
+  }
+}
+
+/** `sent` once every channel sent; `failed` when one gave up; `unsent` when no channel is configured. */
+function overallStatus(statuses: string[]): string {
+  if (statuses.length === 0) return 'unsent';
+  if (statuses.every((s) => s === 'sent')) return 'sent';
+  if (statuses.includes('failed')) return 'failed';
+  return statuses.includes('retrying') ? 'retrying' : 'pending';
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+export type Role = 'secretariat' | 'steward' | 'auditor';
+
+export interface ApiKey {
+  actor: string;
+  role: Role;
+  key: string;
+}
+
+/** Used when REGISTRY_API_KEYS is unset, so a first `npm start` can be tried at once (logged loudly). */
+export const DEVELOPMENT_KEYS = 'secretariat:secretariat:dev-secretariat,steward:steward:dev-steward,auditor:auditor:dev-auditor';
+
+const env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  REGISTRY_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  KURRENTDB_URL: z.string().optional(),
+  REGISTRY_API_KEYS: z.string().optional(),
+  REGISTRY_WEBHOOK_URL: z.string().url().optional(),
+  REGISTRY_WEBHOOK_SECRET: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  REGISTRY_REMINDER_EMAIL_TO: z.string().optional(),
+  REGISTRY_REMINDER_EMAIL_FROM: z.string().default('registry@localhost'),
+  REGISTRY_REMINDER_CRON: z.string().default('0 6 * * *'),
+  REGISTRY_REMINDER_THRESHOLDS: z.string().default('180,90,30,7'),
+  REGISTRY_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  REGISTRY_BODY_LIMIT: z.string().default('1mb'),
+  REGISTRY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface RegistryConfig {
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  kurrentDbUrl?: string;
+  apiKeys: ApiKey[];
+  usingDevelopmentKeys: boolean;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  smtpUrl?: string;
+  emailTo?: string;
+  emailFrom: string;
+  reminderCron: string;
+  reminderThresholds: number[];
+  outboxIntervalMs: number;
+  bodyLimit: string;
+  rateLimitPerMinute: number;
+  logLevel: string;
+}
+
+export function parseApiKeys(value: string): ApiKey[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((triple) => {
+      const [actor, role, ...rest] = triple.split(':');
+      const key = rest.join(':');
+      if (!actor || !key || !['secretariat', 'steward', 'auditor'].includes(role))
+        throw new Error(`REGISTRY_API_KEYS: "${actor}:${role}:…" is not actor:role:key with role secretariat, steward or auditor`);
+      return { actor, role: role as Role, key };
+    });
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): RegistryConfig {
+  const e = env.parse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  const thresholds = e.REGISTRY_REMINDER_THRESHOLDS.split(',').map((t) => Number(t.trim()));
+  if (thresholds.some((t) => !Number.isInteger(t) || t < 0)) throw new Error('REGISTRY_REMINDER_THRESHOLDS: whole numbers of days, e.g. 180,90,30,7');
+  return {
+    port: e.PORT,
+    dataDir: e.REGISTRY_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    kurrentDbUrl: e.KURRENTDB_URL,
+    apiKeys: parseApiKeys(e.REGISTRY_API_KEYS ?? DEVELOPMENT_KEYS),
+    usingDevelopmentKeys: e.REGISTRY_API_KEYS === undefined,
+    webhookUrl: e.REGISTRY_WEBHOOK_URL,
+    webhookSecret: e.REGISTRY_WEBHOOK_SECRET,
+    smtpUrl: e.SMTP_URL,
+    emailTo: e.REGISTRY_REMINDER_EMAIL_TO,
+    emailFrom: e.REGISTRY_REMINDER_EMAIL_FROM,
+    reminderCron: e.REGISTRY_REMINDER_CRON,
+    reminderThresholds: thresholds,
+    outboxIntervalMs: e.REGISTRY_OUTBOX_INTERVAL_MS,
+    bodyLimit: e.REGISTRY_BODY_LIMIT,
+    rateLimitPerMinute: e.REGISTRY_RATE_LIMIT_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

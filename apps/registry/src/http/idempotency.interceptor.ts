@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Response } from 'express';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import { canonicalJson } from '../../../../libs/event-store/src/hash.js';
+import { query } from '../../../../libs/database/src/sql.js';
+import { problemError, StoredResponse, toProblem } from './problem.js';
+import type { AuthenticatedRequest } from './auth.js';
+
+export const DATA_SOURCE = Symbol('DATA_SOURCE');
+
+interface KeyRow {
+  request_hash: string;
+  status: number | null;
+  response: { body: unknown; headers: Record<string, string> } | null;
+}
+
+const KEY = /^[\x21-\x7e]{1,200}$/;
+/** A request still in progress after this long is taken to have died with its process. */
+const STALE_MS = 60_000;
+
+/**
+ * `Idempotency-Key` on writes: the first response (success or refusal) is stored and replayed
+ * for a repeat; the same key with another request is 422. Keys are kept for 48 hours.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || key === undefined) return next.handle();
+    // Nest applies the route's status after interceptors run, so read it where Nest keeps it.
+    const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
+    return from(this.run(String(key), request, response, status, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+  }
+
+  private async run(key: string, request: AuthenticatedRequest, response: Response, status: number, handle: () => Promise<unknown>) {
+    if (!KEY.test(key))
+      throw problemError(400, 'Invalid Idempotency-Key', { code: 'VALIDATION_FAILED', errors: [{ path: 'header/idempotency-key', message: '1 to 200 visible ASCII characters' }] });
+    const hash = createHash('sha256')
+      .update(canonicalJson({ method: request.method, path: request.originalUrl.split('?')[0], actor: request.caller?.actor, body: request.body ?? null }))
+      .digest('hex');
+    const existing = await this.claim(key, hash);
+    if (existing) this.replay(existing, hash);
+    try {
+      const body = await handle();
+      await this.remember(key, status, body, headersOf(response));
+      return body;
+    } catch (error) {
+      const { problem, headers } = toProblem(error);
+      if (problem.status >= 500) await query(this.db, 'DELETE FROM idempotency_keys WHERE key = $1', [key]);
+      else await this.remember(key, problem.status, problem, headers);
+      throw error;
+    }
+  }
+
+  /** Inserts the key as in progress; returns the existing row when it was already there. */
+  private async claim(key: string, hash: string): Promise<KeyRow | undefined> {
+    await query(this.db, `DELETE FROM idempotency_keys WHERE created_at < now() - interval '48 hours' OR (status IS NULL AND created_at < now() - interval '${STALE_MS / 1000} seconds')`);
+    for (let waited = 0; ; waited += 100) {
+      const inserted = await query(this.db, 'INSERT INTO idempotency_keys (key, request_hash) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [key, hash]);
+      if (inserted.length === 1) return undefined;
+      const [row] = await query<KeyRow>(this.db, 'SELECT request_hash, status, response FROM idempotency_keys WHERE key = $1', [key]);
+      if (!row) continue;
+      if (row.status !== null || row.request_hash !== hash || waited >= 10_000) return row;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** A repeat is answered by the problem filter, which writes the stored status, headers and body. */
+  private replay(row: KeyRow, hash: string): never {
+    if (row.request_hash !== hash)
+      throw problemError(422, 'Idempotency-Key reused', { code: 'IDEMPOTENCY_KEY_REUSED', detail: 'This Idempotency-Key was used for another request; use a new key.' });
+    if (row.status === null || !row.response)
+      throw problemError(409, 'Request in progress', { code: 'IDEMPOTENCY_KEY_IN_PROGRESS', detail: 'The first request with this key is still running; retry shortly.' }, { 'retry-after': '1' });
+    throw new StoredResponse(row.status, row.response.body, { ...row.response.headers, 'idempotent-replayed': 'true' });
+  }
+
+  private async remember(key: string, status: number, body: unknown, headers: Record<string, string>) {
+    await query(this.db, 'UPDATE idempotency_keys SET status = $2, response = $3 WHERE key = $1', [key, status, JSON.stringify({ body: body ?? null, headers })]);
+  }
+}
+
+function headersOf(response: Response): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of ['etag', 'location']) {
+    const value = response.getHeader(name);
+    if (value !== undefined) kept[name] = String(value);
+  }
+  return kept;
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { PROBLEM_CONTENT_TYPE, problemError, toProblem } from './problem.js';
+import type { AuthenticatedRequest } from './auth.js';
+
+const sendProblem = (res: Response, error: unknown) => {
+  const { problem, headers } = toProblem(error);
+  res.status(problem.status).set(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+};
+
+/** Every request gets an id (or keeps the caller's X-Request-Id), echoed back and logged. */
+export function requestId(req: AuthenticatedRequest, res: Response, next: NextFunction) {
+  const given = req.headers['x-request-id'];
+  req.requestId = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', req.requestId);
+  next();
+}
+
+/** Strict JSON bodies up to `limit`; a bad or oversized body is a problem, never an HTML page. */
+export function jsonBody(limit: string) {
+  const parser = express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+  return (req: Request, res: Response, next: NextFunction) =>
+    parser(req, res, (error?: unknown) => (error ? sendProblem(res, error) : next()));
+}
+
+/** Requests per minute per API key (or per address without one); 0 turns it off. */
+export function rateLimitPerKey(perMinute: number) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    skip: () => perMinute === 0,
+    keyGenerator: (req) => req.headers.authorization ?? ipKeyGenerator(req.ip ?? 'unknown'),
+    handler: (_req, res) =>
+      sendProblem(res, problemError(429, 'Too many requests', { code: 'RATE_LIMITED', detail: `At most ${perMinute} requests a minute per key.` }, { 'retry-after': '60' })),
+  });
+}

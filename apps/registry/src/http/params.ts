@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { calendarDate, instant } from '../../../../libs/domain/src/index.js';
+import { parse } from './validation.js';
+import { problemError } from './problem.js';
+
+/** `24-130` (or `24/130`, URL-encoded) names deliberation 24/130 in a path. */
+export function deliberationIdParam(raw: string): string {
+  const id = raw.replace('/', '-');
+  if (!/^\d{2}-\d{1,5}$/.test(id))
+    throw problemError(400, 'Invalid request', { code: 'VALIDATION_FAILED', errors: [{ path: 'path/id', message: 'a deliberation id like "24-130"' }] });
+  return id;
+}
+
+export function uuidParam(raw: string, name = 'id'): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw))
+    throw problemError(400, 'Invalid request', { code: 'VALIDATION_FAILED', errors: [{ path: `path/${name}`, message: 'must be a UUID' }] });
+  return raw.toLowerCase();
+}
+
+const asOfQuery = z.strictObject({ on: calendarDate.optional(), knownAt: instant.optional() });
+
+/** Query strings are validated like bodies; a repeated parameter (an array) is refused. */
+export const parseQuery = <S extends z.ZodType>(schema: S, query: unknown): z.infer<S> => parse(schema, query ?? {}, '/query');
+
+export const parseAsOf = (query: unknown) => parseQuery(asOfQuery, query);
+
+/** `If-Match: "3"` (or W/"3", or 3): the version the writer read. Absent means "whatever is current". */
+export function ifMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match) throw problemError(412, 'Precondition failed', { code: 'VERSION_MISMATCH', detail: 'If-Match must carry a version such as "3".' });
+  return Number(match[1]);
+}
+
+export const etag = (version: number): string => `"${version}"`;

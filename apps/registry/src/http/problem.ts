@@ -1,0 +1,103 @@
+import { HttpException } from '@nestjs/common';
+import type { ZodError } from 'zod';
+import { DomainError, type FieldError } from '../../../../libs/domain/src/index.js';
+import { ConcurrencyError } from '../../../../libs/event-store/src/event-store.js';
+import { ProjectionLagError } from '../../../../libs/projections/src/projection-runner.js';
+import { PreconditionFailedError } from '../application/event-sourced-repository.js';
+import { ReleaseNotAuthorisedError } from '../application/delivery.service.js';
+
+/** RFC 9457 problem details, plus `errors` (which field, why) and a machine-readable `code`. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+const problem = (status: number, title: string, rest: Partial<Problem> = {}): Problem => ({
+  type: `https://registry.example/problems/${(rest.code ?? title).toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+  title,
+  status,
+  ...rest,
+});
+
+/** A request that breaks the contract's schema: 400, nothing recorded. */
+export class ValidationProblem extends Error {
+  constructor(readonly errors: FieldError[], readonly detail = 'The request is not valid.') {
+    super(detail);
+    this.name = 'ValidationProblem';
+  }
+
+  static fromZod(error: ZodError, prefix = ''): ValidationProblem {
+    return new ValidationProblem(
+      error.issues.map((issue) => ({
+        path: `${prefix}/${issue.path.map((p) => String(p)).join('/')}`.replace(/\/$/, '') || '/',
+        message: issue.message,
+      })),
+    );
+  }
+}
+
+/** A refusal that is already a problem (401, 403, 412 on a bad header, 422 on a reused key, ...). */
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem, readonly headers: Record<string, string> = {}) {
+    super(problem.detail ?? problem.title);
+  }
+}
+
+export const problemError = (status: number, title: string, rest: Partial<Problem> = {}, headers?: Record<string, string>) =>
+  new ProblemError(problem(status, title, rest), headers);
+
+/** The first response to an idempotent request, sent again as it was. */
+export class StoredResponse extends Error {
+  constructor(readonly status: number, readonly body: unknown, readonly headers: Record<string, string>) {
+    super('replayed response');
+  }
+}
+
+const DOMAIN_STATUS = { 'not-found': 404, conflict: 409, unprocessable: 422 } as const;
+
+/** Maps anything thrown while serving a request to the problem the client sees. Never leaks a stack. */
+export function toProblem(error: unknown): { problem: Problem; headers: Record<string, string> } {
+  const plain = (p: Problem) => ({ problem: p, headers: {} });
+  if (error instanceof ProblemError) return { problem: error.problem, headers: error.headers };
+  if (error instanceof ValidationProblem)
+    return plain(problem(400, 'Invalid request', { code: 'VALIDATION_FAILED', detail: error.detail, errors: error.errors }));
+  if (error instanceof DomainError)
+    return plain(problem(DOMAIN_STATUS[error.kind], titleFor(error.kind), { code: error.code ?? error.kind.toUpperCase(), detail: error.message, ...(error.errors.length ? { errors: error.errors } : {}) }));
+  if (error instanceof ReleaseNotAuthorisedError) {
+    const { authorised, deliberation, version, reasons, on } = error.answer;
+    return plain(problem(422, 'Release not authorised', {
+      code: 'RELEASE_NOT_AUTHORISED',
+      detail: reasons.map((r) => r.message).join(' '),
+      authorised, deliberation, version, on, reasons,
+    }));
+  }
+  if (error instanceof PreconditionFailedError)
+    return plain(problem(412, 'Precondition failed', { code: 'VERSION_MISMATCH', detail: error.message, expected: error.expected, actual: error.actual }));
+  if (error instanceof ConcurrencyError)
+    return plain(problem(409, 'Concurrent update', { code: 'CONCURRENT_UPDATE', detail: 'Too many concurrent writers; retry the request.' }));
+  if (error instanceof ProjectionLagError)
+    return { problem: problem(503, 'Read models are catching up', { code: 'CATCHING_UP', detail: 'The write was recorded; the read models are behind. Retry shortly.' }), headers: { 'retry-after': '1' } };
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return plain(problem(status, error.message || 'Error', { code: `HTTP_${status}` }));
+  }
+  const bodyParser = error as { type?: string; status?: number; limit?: number };
+  if (bodyParser?.type === 'entity.too.large')
+    return plain(problem(413, 'Request body too large', { code: 'BODY_TOO_LARGE', detail: `The body exceeds ${bodyParser.limit} bytes.` }));
+  if (bodyParser?.type === 'entity.parse.failed')
+    return plain(problem(400, 'Malformed JSON', { code: 'MALFORMED_JSON', detail: 'The body is not valid JSON (an object is expected).', errors: [{ path: '/', message: 'not valid JSON' }] }));
+  if (typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500)
+    return plain(problem(bodyParser.status, 'Bad request', { code: `HTTP_${bodyParser.status}`, detail: (error as Error).message }));
+  return plain(problem(500, 'Internal error', { code: 'INTERNAL', detail: 'The registry could not serve this request; nothing partial was recorded.' }));
+}
+
+function titleFor(kind: DomainError['kind']): string {
+  return { 'not-found': 'Not found', conflict: 'Conflict', unprocessable: 'Unprocessable request' }[kind];
+}

@@ -1,0 +1,73 @@
+import type { Logger } from 'pino';
+import { openDatabase, type Database } from '../../../../libs/database/src/database.js';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.js';
+import { PostgresEventStore } from '../../../../libs/event-store/src/postgres-event-store.js';
+import {
+  deliberationIndexProjection,
+  deliveryLedgerProjection,
+  outboxProjection,
+  outputReleaseProjection,
+  ProjectionRunner,
+} from '../../../../libs/projections/src/index.js';
+import { registryUpcasters } from './upcasters.js';
+import { DeliberationService } from '../application/deliberation.service.js';
+import { DeliveryService } from '../application/delivery.service.js';
+import { EventSourcedRepository } from '../application/event-sourced-repository.js';
+import { OutputReleaseService } from '../application/output-release.service.js';
+import { ReminderService } from '../application/reminder.service.js';
+import type { RegistryConfig } from '../config.js';
+import { mailTarget } from './mail.js';
+import { OutboxSender } from './outbox-sender.js';
+
+/** Everything the service and the CLI share: database, store, projections and the use cases. */
+export class RegistryRuntime {
+  private constructor(
+    readonly config: RegistryConfig,
+    readonly database: Database,
+    readonly store: EventStore,
+    readonly projections: ProjectionRunner,
+    readonly deliberations: DeliberationService,
+    readonly deliveries: DeliveryService,
+    readonly reminders: ReminderService,
+    readonly outputReleases: OutputReleaseService,
+    readonly outbox: OutboxSender,
+  ) {}
+
+  static async open(config: RegistryConfig, log: Logger): Promise<RegistryRuntime> {
+    const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      const upcast = registryUpcasters();
+      const store: EventStore = config.kurrentDbUrl
+        ? await (await import('../../../../libs/event-store/src/kurrentdb-event-store.js')).openKurrentDbEventStore(config.kurrentDbUrl, upcast)
+        : new PostgresEventStore(database.dataSource, upcast);
+      const db = database.dataSource;
+      const outbox = new OutboxSender(db, {
+        webhook: config.webhookUrl ? { url: config.webhookUrl, secret: config.webhookSecret } : undefined,
+        mail: config.smtpUrl ? await mailTarget(config.smtpUrl, config.emailFrom, config.emailTo) : undefined,
+        log: (level, message, fields) => log[level](fields ?? {}, message),
+      });
+      const projections = new ProjectionRunner(
+        db,
+        store,
+        [deliberationIndexProjection, deliveryLedgerProjection, outputReleaseProjection, outboxProjection(() => outbox.channels())],
+        { onError: (name, error) => log.error({ projection: name, error: String(error) }, 'projection failed; it will retry from its checkpoint') },
+      );
+      const repository = new EventSourcedRepository(store, projections);
+      const deliberations = new DeliberationService(repository, store, db);
+      const deliveries = new DeliveryService(repository, deliberations, store, db);
+      const reminders = new ReminderService(repository, deliveries, db, config.reminderThresholds, () => void outbox.sendDue().catch(() => undefined));
+      const outputReleases = new OutputReleaseService(repository, deliberations, db);
+      await projections.catchUp();
+      return new RegistryRuntime(config, database, store, projections, deliberations, deliveries, reminders, outputReleases, outbox);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.outbox.stop();
+    await this.store.close();
+    await this.database.close();
+  }
+}

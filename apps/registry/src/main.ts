@@ -1,0 +1,31 @@
+import { loadConfig } from './config.js';
+import { createLogger } from './infrastructure/logger.js';
+import { createServer } from './server.js';
+
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+
+async function main() {
+  if (config.usingDevelopmentKeys)
+    log.warn('REGISTRY_API_KEYS is not set: using the development keys dev-secretariat, dev-steward and dev-auditor');
+  if (config.webhookUrl && config.webhookSecret === undefined)
+    log.warn('REGISTRY_WEBHOOK_URL is set without REGISTRY_WEBHOOK_SECRET: reminders will be sent unsigned');
+  const server = await createServer(config, log);
+  await server.app.listen(config.port, '0.0.0.0');
+  log.info({ port: config.port, database: server.runtime.database.kind, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'registry listening');
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing requests in flight');
+    await server.close().catch((error) => log.error({ err: error }, 'shutdown failed'));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error) => {
+  log.fatal({ err: error }, `registry failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { RegistryConfig } from './config.js';
+import { PinoNestLogger } from './infrastructure/logger.js';
+import { RegistryRuntime } from './infrastructure/runtime.js';
+import { jsonBody, rateLimitPerKey, requestId } from './http/middleware.js';
+
+export interface RegistryServer {
+  app: NestExpressApplication;
+  runtime: RegistryRuntime;
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP service on an opened runtime (the same wiring for `npm start` and the tests). */
+export async function createServer(config: RegistryConfig, log: Logger, options: { scheduler?: boolean } = {}): Promise<RegistryServer> {
+  const runtime = await RegistryRuntime.open(config, log);
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.with(runtime, log, options), {
+      bodyParser: false,
+      logger: new PinoNestLogger(log),
+    });
+    app.disable('x-powered-by');
+    app.set('trust proxy', false);
+    app.use(requestId);
+    app.use(helmet());
+    app.use(rateLimitPerKey(config.rateLimitPerMinute));
+    app.use(jsonBody(config.bodyLimit));
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Deliberation and data-release registry')
+        .setDescription('Deliberations of the Information Security Committee, releases checked against them, deliveries and their destruction.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    app.use('/docs', (req: { headers: { accept?: string }; path: string }, res: { json(b: unknown): void }, next: () => void) =>
+      req.path === '/' && /json/.test(req.headers.accept ?? '') && !/html/.test(req.headers.accept ?? '') ? res.json(document) : next(),
+    );
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+    await app.init();
+    return {
+      app,
+      runtime,
+      async close() {
+        await app.close();
+        await runtime.close();
+      },
+    };
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+}

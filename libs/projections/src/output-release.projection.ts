@@ -1,0 +1,16 @@
+import type { Projection } from './projection.js';
+
+export const outputReleaseProjection: Projection = {
+  name: 'output-releases',
+  handles: ['OutputReleaseRecorded'],
+  async apply(sql, event) {
+    const data = event.data as { releaseId: string; deliberation: string };
+    await sql.query(
+      `INSERT INTO rm_output_releases (id, deliberation_id, data, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+      [data.releaseId, data.deliberation.replace('/', '-'), data, event.metadata.recordedAt],
+    );
+  },
+  async reset(sql) {
+    await sql.query('DELETE FROM rm_output_releases');
+  },
+};

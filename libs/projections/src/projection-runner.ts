@@ -1,0 +1,146 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import { START, type Checkpoint, type EventStore } from '../../event-store/src/event-store.js';
+import { rowsOf, withTransaction } from '../../database/src/sql.js';
+import type { Projection } from './projection.js';
+
+export interface RunnerOptions {
+  batchSize?: number;
+  /** How long a read-your-writes wait may take before giving up. */
+  waitTimeoutMs?: number;
+  onError?: (projection: string, error: unknown) => void;
+}
+
+export class ProjectionLagError extends Error {
+  constructor(readonly target: Checkpoint) {
+    super(`read models did not reach ${target} in time`);
+    this.name = 'ProjectionLagError';
+  }
+}
+
+/**
+ * Feeds projections from the store's global order. Each batch is applied in one transaction
+ * together with a compare-and-set of the checkpoint, so a crash or a competing instance can
+ * neither skip nor double-apply a batch (ADR 0002).
+ */
+export class ProjectionRunner {
+  private running: Promise<void> | undefined;
+  private rerun = false;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    readonly projections: readonly Projection[],
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  /** Processes everything visible now; concurrent callers share one pass (and ask for another). */
+  catchUp(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.rerun = false;
+          for (const projection of this.projections) await this.drain(projection);
+        } while (this.rerun);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Read-your-writes: returns once every projection has applied the event at `target`. */
+  async waitFor(target: Checkpoint): Promise<void> {
+    const deadline = Date.now() + (this.options.waitTimeoutMs ?? 10_000);
+    for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+      await this.catchUp();
+      if (await this.allReached(target)) return;
+      if (Date.now() > deadline) throw new ProjectionLagError(target);
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+
+  async checkpoints(): Promise<Map<string, Checkpoint>> {
+    const rows: { name: string; checkpoint: string }[] = await this.dataSource.query(
+      'SELECT name, checkpoint FROM projection_checkpoints',
+    );
+    return new Map(rows.map((r) => [r.name, r.checkpoint]));
+  }
+
+  /** Drops one projection's rows and checkpoint, then replays the whole log into it. */
+  async rebuild(name: string, onProgress?: (events: number) => void): Promise<number> {
+    const projection = this.projections.find((p) => p.name === name);
+    if (!projection) throw new Error(`no projection named ${name}`);
+    if (projection.rebuildable === false) throw new Error(`projection ${name} has side effects and is never rebuilt`);
+    await this.inTransaction(async (sql) => {
+      await projection.reset(sql);
+      await sql.query('DELETE FROM projection_checkpoints WHERE name = $1', [name]);
+    });
+    return this.drain(projection, onProgress);
+  }
+
+  private async allReached(target: Checkpoint): Promise<boolean> {
+    const checkpoints = await this.checkpoints();
+    return this.projections.every((p) => {
+      const at = checkpoints.get(p.name) ?? START;
+      return at !== START && this.store.compareCheckpoints(at, target) >= 0;
+    });
+  }
+
+  private async drain(projection: Projection, onProgress?: (events: number) => void): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const from = (await this.checkpoints()).get(projection.name) ?? START;
+      const batch = await this.store.readAll(from, this.batchSize);
+      if (batch.events.length === 0) return applied;
+      const relevant = batch.events.filter((e) => projection.handles.includes(e.type));
+      try {
+        const moved = await this.inTransaction(async (sql) => {
+          for (const event of relevant) await projection.apply(sql, event);
+          return this.moveCheckpoint(sql, projection.name, from, batch.checkpoint);
+        });
+        if (!moved) continue; // another instance applied this batch first; re-read from its checkpoint
+      } catch (error) {
+        this.options.onError?.(projection.name, error);
+        throw error;
+      }
+      applied += batch.events.length;
+      onProgress?.(applied);
+    }
+  }
+
+  /** Compare-and-set in the batch's transaction: false (and rolled back) when someone moved it first. */
+  private async moveCheckpoint(sql: QueryRunner, name: string, from: Checkpoint, to: Checkpoint): Promise<boolean> {
+    const result =
+      from === START
+        ? await sql.query(
+            `INSERT INTO projection_checkpoints (name, checkpoint, updated_at) VALUES ($1, $2, now())
+             ON CONFLICT (name) DO NOTHING RETURNING name`,
+            [name, to],
+          )
+        : await sql.query(
+            `UPDATE projection_checkpoints SET checkpoint = $3, updated_at = now()
+             WHERE name = $1 AND checkpoint = $2 RETURNING name`,
+            [name, from, to],
+          );
+    if (rowsOf(result).length === 1) return true;
+    throw new CheckpointMoved();
+  }
+
+  private async inTransaction<T>(work: (sql: QueryRunner) => Promise<T>): Promise<T | false> {
+    try {
+      return await withTransaction(this.dataSource, work);
+    } catch (error) {
+      if (error instanceof CheckpointMoved) return false;
+      throw error;
+    }
+  }
+}
+
+class CheckpointMoved extends Error {}

@@ -1,0 +1,17 @@
+import type { QueryRunner } from 'typeorm';
+import type { StoredEvent } from '../../event-store/src/event-store.js';
+
+/**
+ * A read model fed from the event log. `apply` runs inside the transaction that also moves
+ * the projection's checkpoint, and must tolerate seeing an event it has already applied.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Event types it reads; others only move its checkpoint. */
+  readonly handles: readonly string[];
+  apply(sql: QueryRunner, event: StoredEvent): Promise<void>;
+  /** Empties its tables before a rebuild. */
+  reset(sql: QueryRunner): Promise<void>;
+  /** False for projections with side effects downstream (the outbox): a rebuild would send twice. */
+  readonly rebuildable?: boolean;
+}

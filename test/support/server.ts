@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { loadConfig, type RegistryConfig } from '../../apps/registry/src/config.js';
+import { createServer, type RegistryServer } from '../../apps/registry/src/server.js';
+import { freshDatabaseUrl } from './database.js';
+
+export const KEYS = { secretariat: 'test-secretariat', steward: 'test-steward', auditor: 'test-auditor' } as const;
+export type TestRole = keyof typeof KEYS;
+
+export interface TestServer {
+  url: string;
+  server: RegistryServer;
+  /** JSON request as a role (or with no key when role is null). */
+  request(method: string, path: string, options?: { role?: TestRole | null; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
+/**
+ * The real service on a fresh database (in-memory PGlite, or a new PostgreSQL database when
+ * DATABASE_URL is set), listening on a free loopback port.
+ */
+export async function startTestServer(env: Record<string, string> = {}, options: { scheduler?: boolean } = {}): Promise<TestServer> {
+  const database = await freshDatabaseUrl();
+  const config: RegistryConfig = loadConfig({
+    REGISTRY_API_KEYS: Object.entries(KEYS).map(([role, key]) => `${role}-actor:${role}:${key}`).join(','),
+    REGISTRY_DATA_DIR: 'memory://',
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const server = await createServer(config, pino({ level: config.logLevel }), { scheduler: options.scheduler ?? false });
+  await server.app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(server.app.getHttpServer().address() as AddressInfo).port}`;
+  return {
+    url,
+    server,
+    async request(method, path, { role = 'secretariat', body, headers = {}, raw } = {}) {
+      const response = await fetch(url + path, {
+        method,
+        headers: {
+          ...(role ? { authorization: `Bearer ${KEYS[role]}` } : {}),
+          ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* not JSON: keep the text */
+      }
+      return { status: response.status, headers: response.headers, body: parsed, text };
+    },
+    async close() {
+      await server.close();
+      await database.drop();
+    },
+  };
+}
