@@ -203,6 +203,19 @@ describe('DATASET_NOT_AUTHORISED', () => {
     });
   });
 
+  it('given the sample removed (amendment 2), re-added (3) and removed again (4), when asked after the last removal, then the reason names amendment 4', () => {
+    const sample = decision24130().datasets[0];
+    const t = given24130(
+      amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'removeDataset', datasetId: 'sample' }] }),
+      amended({ decidedOn: '2025-03-15', effectiveFrom: '2025-04-01', changes: [{ op: 'addDataset', dataset: sample }] }),
+      amended({ decidedOn: '2025-04-15', effectiveFrom: '2025-05-01', changes: [{ op: 'removeDataset', datasetId: 'sample' }] }),
+    );
+    expect(check(t, { on: '2025-04-30' }).authorised).toBe(true);
+    const reason = reasonOf(check(t, { on: '2025-05-01' }), 'DATASET_NOT_AUTHORISED');
+    expect(reason).toMatchObject({ clause: 'amendment 4', details: { removedBy: 4 } });
+    expect(reason.message).toContain('amendment 4 (in force from 2025-05-01)');
+  });
+
   it('given only the decision (no amendment), when the scrambled dataset is asked after 21 November 2024, then it is DATASET_NOT_AUTHORISED', () => {
     const t = timeline(decided(decision24130()), commitments24130());
     expect(codesOf(check(t, { dataset: 'scrambled', on: '2024-12-01' }))).toEqual(['DATASET_NOT_AUTHORISED']);

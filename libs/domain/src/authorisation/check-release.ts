@@ -129,7 +129,8 @@ function retentionEnded(ctx: Context): Reason | undefined {
 function datasetNotAuthorised(ctx: Context): Reason | undefined {
   if (ctx.datasetAt >= 0) return undefined;
   const { dataset } = ctx.release;
-  const remover = ctx.t.amendments.find(
+  // The latest removal in force (amendments are in effect order): a dataset may be removed, re-added and removed again.
+  const remover = ctx.t.amendments.findLast(
     (a) => !isAfter(a.effectiveFrom, ctx.release.on) && a.changes.some((c) => c.op === 'removeDataset' && c.datasetId === dataset),
   );
   return {
