@@ -425,6 +425,25 @@ describe('COMMITMENT_MISSING', () => {
   });
 });
 
+describe('COMMITMENT_MISSING with overlapping rules', () => {
+  it('given the same kind owed by each joint controller and by each recipient, when a joint controller that is the recipient has not signed, then it is listed once', () => {
+    const doc = decision24130();
+    doc.requiredCommitments = [
+      { kind: 'confidentiality', from: 'each-joint-controller', clause: '§18' },
+      { kind: 'confidentiality', from: 'each-recipient', clause: '§17' },
+    ];
+    const t = timeline(decided(doc), committed('dwse', 'confidentiality', '2024-09-10'));
+    expect(reasonOf(check(t), 'COMMITMENT_MISSING').details).toEqual({ missing: [{ party: 'steunpunt-werk', kind: 'confidentiality' }] });
+  });
+
+  it('given a commitment owed by a named party, when it has not signed, then that party is listed', () => {
+    const doc = decision24130();
+    doc.requiredCommitments = [{ kind: 'data-processing-agreement', from: 'ksz' }];
+    expect(reasonOf(check(timeline(decided(doc))), 'COMMITMENT_MISSING').details).toEqual({ missing: [{ party: 'ksz', kind: 'data-processing-agreement' }] });
+    expect(check(timeline(decided(doc), committed('ksz', 'data-processing-agreement', '2024-09-01'))).authorised).toBe(true);
+  });
+});
+
 describe('several failing rules at once', () => {
   it('given a revoked deliberation past retention and no commitments, when a bad release is asked, then every failing reason is returned in SPEC order', () => {
     const t = timeline(

@@ -1,4 +1,4 @@
-import { amendmentsPending, commitmentsSignedBy, documentAsOf, documentEventually, isRevokedOn, statusOn, timelineOf } from '../src/index.js';
+import { amendmentsPending, brusselsDate, commitmentsSignedBy, documentAsOf, documentEventually, isRevokedOn, statusOn, timelineOf } from '../src/index.js';
 import { amended, amendment24130, at, commitments24130, committed, decided, decision24130, given24130, history, revoked, timeline } from './given.js';
 
 const datasetIds = (doc: { datasets: { id: string }[] }) => doc.datasets.map((d) => d.id);
@@ -128,5 +128,17 @@ describe('known time: timelineOf(history, knownAt)', () => {
   it('given a stream without DeliberationRecorded, when folded, then nothing is known', () => {
     expect(timelineOf(history(committed('dwse', 'x', '2024-09-10')))).toBeUndefined();
     expect(timelineOf([])).toBeUndefined();
+  });
+});
+
+describe('today in Brussels (the default for on)', () => {
+  it.each([
+    ['2024-11-20T22:59:59Z', '2024-11-20'],
+    ['2024-11-20T23:00:00Z', '2024-11-21'],
+    ['2025-06-30T21:59:59Z', '2025-06-30'],
+    ['2025-06-30T22:00:00Z', '2025-07-01'],
+    ['2030-12-31T23:30:00Z', '2031-01-01'],
+  ])('given the instant %s, when the Brussels date is taken, then it is %s', (instant, date) => {
+    expect(brusselsDate(new Date(instant))).toBe(date);
   });
 });

@@ -215,7 +215,10 @@ function commitmentMissing(ctx: Context): Reason | undefined {
   const owed = (doc.requiredCommitments ?? []).flatMap((rule) =>
     partiesOwing(rule.from, doc, ctx.release.recipient).map((party) => ({ party, kind: rule.kind, clause: rule.clause })),
   );
-  const missing = owed.filter((o) => !onFile.some((c) => c.party === o.party && c.kind === o.kind));
+  // One entry per (party, kind), even when two rules owe the same commitment from the same party.
+  const missing = owed.filter(
+    (o, i) => !onFile.some((c) => c.party === o.party && c.kind === o.kind) && owed.findIndex((x) => x.party === o.party && x.kind === o.kind) === i,
+  );
   if (missing.length === 0) return undefined;
   return {
     code: 'COMMITMENT_MISSING',
