@@ -16,7 +16,10 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
 } from '@kurrent/kurrentdb-client';
-import { DuplicateEventError, NO_STREAM, type Upcaster } from '../src/event-store.js';
+import { openTestDatabase } from '../../../test/support/database.js';
+import { copyLog } from '../src/copy-log.js';
+import { DuplicateEventError, NO_STREAM, START, type EventStore, type StoredEvent, type Upcaster } from '../src/event-store.js';
+import { PostgresEventStore } from '../src/postgres-event-store.js';
 import { KurrentDbEventStore } from '../src/kurrentdb-event-store.js';
 import { describeEventStoreContract, newEvent } from './contract.js';
 
@@ -167,6 +170,34 @@ describe('KurrentDbEventStore duplicate ids (stand-in server)', () => {
     expect((await store.append('b', [stored], NO_STREAM)).duplicate).toBe(false);
   });
 });
+
+describe('copyLog from PostgreSQL into KurrentDbEventStore (stand-in server)', () => {
+  it('gives every event the same hash in the target, and re-runs as a no-op', async () => {
+    const db = await openTestDatabase();
+    try {
+      const from = new PostgresEventStore(db.dataSource);
+      for (let i = 0; i < 12; i++) await from.append(`s-${i % 3}`, [newEvent('t.A', { i }), newEvent('t.B', { i })], 'any');
+      const to = fakeStore();
+      const first = await copyLog(from, to, undefined, { batchSize: 5 });
+      expect(first).toMatchObject({ appended: 24, skipped: 0, verify: { ok: true, events: 24 } });
+      const portable = ({ position: _p, ...event }: StoredEvent) => event;
+      expect((await everything(to)).map(portable)).toEqual((await everything(from)).map(portable));
+      expect(await copyLog(from, to)).toMatchObject({ appended: 0, skipped: 24 });
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+async function everything(store: EventStore): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  for (let checkpoint = START; ; ) {
+    const batch = await store.readAll(checkpoint, 100, { raw: true });
+    if (batch.events.length === 0) return events;
+    events.push(...batch.events);
+    checkpoint = batch.checkpoint;
+  }
+}
 
 function mapIterator(iterable: AsyncGenerator<{ event: FakeRecord }>, f: (record: FakeRecord) => FakeRecord) {
   return (async function* () {
