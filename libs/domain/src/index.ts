@@ -17,3 +17,4 @@ export * from './retention/schedule.js';
 export * from './reminders/reminder-due.js';
 export * from './delivery/delivery.js';
 export * from './output-release/output-release.js';
+export * from './reminders/issue-reminder.js';

@@ -280,3 +280,17 @@ describe('recording the deliberation, revocations and commitments', () => {
     });
   });
 });
+
+describe('a backdated amendment', () => {
+  it('given an amendment effective 2025-06-01 removing dataset "scrambled", when an amendment effective 2025-03-01 removes it first, then it is refused because the later one would no longer apply', () => {
+    const h = stream(amended({ decidedOn: '2025-05-01', effectiveFrom: '2025-06-01', changes: [{ op: 'removeDataset', datasetId: 'scrambled' }] }));
+    const refused = refusal(() => amend([{ op: 'removeDataset', datasetId: 'scrambled' }], h, '2025-03-01'));
+    expect(refused.code).toBe('CHANGE_DOES_NOT_APPLY');
+    expect(refused.message).toContain('amendment 2');
+  });
+
+  it('given the same later amendment, when a backdated amendment changes something else, then it is recorded', () => {
+    const h = stream(amended({ decidedOn: '2025-05-01', effectiveFrom: '2025-06-01', changes: [{ op: 'removeDataset', datasetId: 'scrambled' }] }));
+    expect(amend([{ op: 'setRetention', destroyBy: '2031-12-31' }], h, '2025-03-01')).toHaveLength(1);
+  });
+});

@@ -35,6 +35,11 @@ describe('decideOutputRelease', () => {
     expect(error).toMatchObject({ kind: 'unprocessable', code: 'SMALL_CELL_ANALYSIS_FAILED', errors: [{ path: '/smallCellRiskAnalysis/passed' }] });
   });
 
+  it('given the retention of the personal data ended on 2030-12-31, when population results are released on 2031-01-02, then RETENTION_ENDED', () => {
+    const o = output({ releasedOn: '2031-01-02', smallCellRiskAnalysis: { ...output().smallCellRiskAnalysis!, performedOn: '2031-01-01' } });
+    expect(refusal(() => decide(given24130(), o))).toMatchObject({ kind: 'unprocessable', code: 'RETENTION_ENDED' });
+  });
+
   it('given the sample has no outputs rule, when its results are released, then OUTPUT_RELEASE_NOT_ALLOWED', () => {
     expect(refusal(() => decide(given24130(), output({ dataset: 'sample' })))).toMatchObject({ code: 'OUTPUT_RELEASE_NOT_ALLOWED' });
   });

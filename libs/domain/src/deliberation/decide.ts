@@ -33,7 +33,8 @@ export function decideDeliberation(command: DeliberationCommand, history: Record
 
 /**
  * An amendment is checked against the decision as it stands on the amendment's own
- * `effectiveFrom` (every amendment in effect by then applied): each change must apply to it.
+ * `effectiveFrom` (every amendment in effect by then applied): each change must apply to it,
+ * and every amendment recorded to take effect later must still apply after it.
  */
 function decideAmendment(t: DeliberationTimeline, amendment: AmendmentDocument): DeliberationEvent {
   const { deliberation, ...rest } = amendment;
@@ -48,6 +49,18 @@ function decideAmendment(t: DeliberationTimeline, amendment: AmendmentDocument):
     if (!result.ok) throw unprocessable(`change ${index} (${change.op}) does not apply: ${result.error.message}`, [result.error], 'CHANGE_DOES_NOT_APPLY');
     doc = result.document;
   });
+  // A backdated amendment must not make an amendment already recorded to take effect later stop applying.
+  for (const later of t.amendments.filter((a) => isAfter(a.effectiveFrom, amendment.effectiveFrom)))
+    later.changes.forEach((change, index) => {
+      const result = applyChange(doc, change);
+      if (!result.ok)
+        throw unprocessable(
+          `this amendment would make change ${index} (${change.op}) of amendment ${later.sequence}, in force from ${later.effectiveFrom}, no longer apply: ${result.error.message}`,
+          [{ path: '/changes', message: `conflicts with amendment ${later.sequence}` }],
+          'CHANGE_DOES_NOT_APPLY',
+        );
+      doc = result.document;
+    });
   return { type: 'DeliberationAmended', data: { ...rest, sequence: t.amendments.length + 1 } };
 }
 

@@ -37,6 +37,8 @@ export function decideOutputRelease(t: DeliberationTimeline, release: OutputRele
     throw unprocessable(`deliberation ${number} has no dataset "${release.dataset}" on ${release.releasedOn}`, [{ path: '/dataset', message: 'no such dataset' }], 'DATASET_NOT_AUTHORISED');
   if (!dataset.outputs)
     throw unprocessable(`dataset "${dataset.id}" has no output rule: its outputs are not released through the registry`, [{ path: '/dataset', message: 'has no outputs rule' }], 'OUTPUT_RELEASE_NOT_ALLOWED');
+  if (status === 'retention-ended' && dataset.personalData)
+    throw unprocessable(`the personal data of "${dataset.id}" had to be destroyed by ${documentAsOf(t, release.releasedOn).retention?.destroyBy}: nothing more may come out of it`, [{ path: '/releasedOn', message: 'after the retention period' }], 'RETENTION_ENDED');
   if (dataset.outputs.requires === 'small-cell-risk-analysis') {
     const analysis = release.smallCellRiskAnalysis;
     const clause = dataset.outputs.clause ? ` (${dataset.outputs.clause})` : '';
