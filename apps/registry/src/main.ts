@@ -1,6 +1,7 @@
 import { loadConfig } from './config.js';
 import { createLogger } from './infrastructure/logger.js';
 import { createServer } from './server.js';
+import { verifyLog } from '../../../libs/event-store/src/verify.js';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
@@ -13,6 +14,14 @@ async function main() {
   const server = await createServer(config, log);
   await server.app.listen(config.port, '0.0.0.0');
   log.info({ port: config.port, database: server.runtime.database.kind, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'registry listening');
+  // Checked after listening, so a long log does not delay start; a broken chain is loud, not fatal.
+  void verifyLog(server.runtime.store)
+    .then((result) =>
+      result.ok
+        ? log.info({ events: result.events }, 'event log verified: hash chains intact')
+        : log.warn({ firstBrokenPosition: result.firstBrokenPosition, reason: result.reason }, 'EVENT LOG TAMPERED: hash chain broken'),
+    )
+    .catch((error) => log.warn({ err: error }, 'could not verify the event log at start'));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -27,6 +27,10 @@ export async function createServer(config: RegistryConfig, log: Logger, options:
     app.disable('x-powered-by');
     app.set('trust proxy', false);
     app.use(requestId);
+    app.use(runtime.metrics.middleware());
+    app.use('/metrics', async (req: { method: string }, res: { type(t: string): { send(b: string): void } }, next: () => void) =>
+      req.method === 'GET' ? res.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics()) : next(),
+    );
     app.use(helmet());
     app.use(rateLimitPerKey(config.rateLimitPerMinute));
     app.use(jsonBody(config.bodyLimit));

@@ -22,19 +22,8 @@ export class RegistryMetrics {
     registers: [this.registry],
   });
 
-  constructor(db: DataSource, store: EventStore, projections: ProjectionRunner) {
+  constructor(db: DataSource) {
     collectDefaultMetrics({ register: this.registry, prefix: 'registry_' });
-    new Gauge({
-      name: 'registry_projection_lag_events',
-      help: 'Events committed to the log that a projection has not applied yet',
-      labelNames: ['projection'],
-      registers: [this.registry],
-      async collect() {
-        const head = positionOf(await store.headCheckpoint());
-        const checkpoints = await projections.checkpoints();
-        for (const p of projections.projections) this.set({ projection: p.name }, Math.max(0, head - positionOf(checkpoints.get(p.name) ?? START)));
-      },
-    });
     new Gauge({
       name: 'registry_reminders_outbox',
       help: 'Reminder sends in the outbox by status (pending, retrying, failed, sent)',
@@ -45,6 +34,20 @@ export class RegistryMetrics {
         for (const s of ['pending', 'retrying', 'failed', 'sent']) this.set({ status: s }, 0);
         const rows = await query<{ status: string; n: string }>(db, 'SELECT status, count(*)::text AS n FROM outbox GROUP BY status');
         for (const r of rows) this.set({ status: r.status }, Number(r.n));
+      },
+    });
+  }
+
+  watchProjections(store: EventStore, projections: ProjectionRunner): void {
+    new Gauge({
+      name: 'registry_projection_lag_events',
+      help: 'Events committed to the log that a projection has not applied yet',
+      labelNames: ['projection'],
+      registers: [this.registry],
+      async collect() {
+        const head = positionOf(await store.headCheckpoint());
+        const checkpoints = await projections.checkpoints();
+        for (const p of projections.projections) this.set({ projection: p.name }, Math.max(0, head - positionOf(checkpoints.get(p.name) ?? START)));
       },
     });
   }

@@ -17,6 +17,7 @@ import { OutputReleaseService } from '../application/output-release.service.js';
 import { ReminderService } from '../application/reminder.service.js';
 import type { RegistryConfig } from '../config.js';
 import { mailTarget } from './mail.js';
+import { RegistryMetrics } from './metrics.js';
 import { OutboxSender } from './outbox-sender.js';
 
 /** Everything the service and the CLI share: database, store, projections and the use cases. */
@@ -31,16 +32,19 @@ export class RegistryRuntime {
     readonly reminders: ReminderService,
     readonly outputReleases: OutputReleaseService,
     readonly outbox: OutboxSender,
+    readonly metrics: RegistryMetrics,
   ) {}
 
   static async open(config: RegistryConfig, log: Logger): Promise<RegistryRuntime> {
     const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     try {
       const upcast = registryUpcasters();
-      const store: EventStore = config.kurrentDbUrl
+      const baseStore: EventStore = config.kurrentDbUrl
         ? await (await import('../../../../libs/event-store/src/kurrentdb-event-store.js')).openKurrentDbEventStore(config.kurrentDbUrl, upcast)
         : new PostgresEventStore(database.dataSource, upcast);
       const db = database.dataSource;
+      const metrics = new RegistryMetrics(db);
+      const store = metrics.counting(baseStore);
       const outbox = new OutboxSender(db, {
         webhook: config.webhookUrl ? { url: config.webhookUrl, secret: config.webhookSecret } : undefined,
         mail: config.smtpUrl ? await mailTarget(config.smtpUrl, config.emailFrom, config.emailTo) : undefined,
@@ -57,8 +61,9 @@ export class RegistryRuntime {
       const deliveries = new DeliveryService(repository, deliberations, store, db);
       const reminders = new ReminderService(repository, deliveries, db, config.reminderThresholds, () => void outbox.sendDue().catch(() => undefined));
       const outputReleases = new OutputReleaseService(repository, deliberations, db);
+      metrics.watchProjections(baseStore, projections);
       await projections.catchUp();
-      return new RegistryRuntime(config, database, store, projections, deliberations, deliveries, reminders, outputReleases, outbox);
+      return new RegistryRuntime(config, database, store, projections, deliberations, deliveries, reminders, outputReleases, outbox, metrics);
     } catch (error) {
       await database.close();
       throw error;
