@@ -259,7 +259,7 @@ export class PostgresEventStore implements EventStore {
   async readStreams(streamIds: string[]): Promise<Map<string, StoredEvent[]>> {
     const rows = await records<EventRow>(
       this.dataSource,
-      `SELECT ${COLUMNS} FROM es_events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, revision`,
+      `SELECT ${COLUMNS} FROM es_events WHERE stream_id = ANY($1::text[]) ORDER BY es_events.stream_id, es_events.revision`,
       [streamIds],
     );
     const streams = new Map<string, StoredEvent[]>();

@@ -113,6 +113,14 @@ export function describeEventStoreContract(
       expect((await store.readStream(id)).map((e) => e.revision)).toEqual([1, 2, 3, 4]);
     });
 
+    it('reads a stream of more than ten events in numeric revision order, one append at a time', async () => {
+      const id = stream('long');
+      for (let revision = 0; revision < 12; revision++) await store.append(id, [newEvent('contract.Happened', { n: revision })], revision);
+      const read = await store.readStream(id);
+      expect(read.map((e) => e.revision)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect((await store.readStreams([id])).get(id)!.map((e) => e.data.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    });
+
     it('rejects a wrong expected revision with ConcurrencyError and burns no position', async () => {
       const id = stream('conflict');
       const first = await store.append(id, [newEvent(), newEvent()], NO_STREAM);

@@ -54,7 +54,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     } catch (error) {
       const { problem, headers } = toProblem(error);
       if (problem.status >= 500) await query(this.db, 'DELETE FROM idempotency_keys WHERE key = $1', [key]);
-      else await this.remember(key, problem.status, problem, headers);
+      else await this.remember(key, problem.status, { ...problem, instance: request.originalUrl.split('?')[0] }, headers);
       throw error;
     }
   }
