@@ -9,6 +9,8 @@ export type TestRole = keyof typeof KEYS;
 
 export interface TestServer {
   url: string;
+  /** The PostgreSQL database it runs on (undefined on in-memory PGlite). */
+  databaseUrl?: string;
   server: RegistryServer;
   /** JSON request as a role (or with no key when role is null). */
   request(method: string, path: string, options?: { role?: TestRole | null; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<TestResponse>;
@@ -22,12 +24,21 @@ export interface TestResponse {
   text: string;
 }
 
+export interface TestServerOptions {
+  scheduler?: boolean;
+  /**
+   * Share the PostgreSQL database of another test server (its `databaseUrl`) instead of a fresh
+   * one; that server owns the database and drops it on close.
+   */
+  databaseUrl?: string;
+}
+
 /**
  * The real service on a fresh database (in-memory PGlite, or a new PostgreSQL database when
  * DATABASE_URL is set), listening on a free loopback port.
  */
-export async function startTestServer(env: Record<string, string> = {}, options: { scheduler?: boolean } = {}): Promise<TestServer> {
-  const database = await freshDatabaseUrl();
+export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await freshDatabaseUrl();
   const config: RegistryConfig = loadConfig({
     REGISTRY_API_KEYS: Object.entries(KEYS).map(([role, key]) => `${role}-actor:${role}:${key}`).join(','),
     REGISTRY_DATA_DIR: 'memory://',
@@ -40,6 +51,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const url = `http://127.0.0.1:${(server.app.getHttpServer().address() as AddressInfo).port}`;
   return {
     url,
+    databaseUrl: database.url,
     server,
     async request(method, path, { role = 'secretariat', body, headers = {}, raw } = {}) {
       const response = await fetch(url + path, {
