@@ -124,6 +124,7 @@ describe('amendments over HTTP', () => {
       expect(await versionOf(api, '23-045')).toBe(before);
       const later = await view(api, '2036-01-01');
       expect(later.amendments).toHaveLength(3);
+      expect(later.amendments.map((a: { sequence: number }) => a.sequence)).toEqual([1, 2, 3]);
       expect(later.destroyBy).toBe('2028-12-31');
     });
 
@@ -148,6 +149,27 @@ describe('amendments over HTTP', () => {
       expectProblem(await api.request('POST', '/deliberations/99-999/amendments', { body: amendment([{ op: 'setRetention', destroyBy: '2030-01-01' }]) }), 404);
       expectProblem(await api.request('GET', '/deliberations/99-999', { role: 'auditor' }), 404);
     });
+  });
+
+  it('a backdated amendment that would make a later one no longer apply is refused, naming it', async () => {
+    const before = await versionOf(api, '23-045');
+    // Amendment 1 adds "vub" from 2023-09-01; adding it again from 2023-07-01 would break amendment 1.
+    const res = await api.request('POST', '/deliberations/23-045/amendments', {
+      body: { decidedOn: '2023-06-01', effectiveFrom: '2023-07-01', changes: [{ op: 'addParty', party: { id: 'vub', name: 'VUB', roles: ['recipient'] } }] },
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(JSON.stringify(expectProblem(res, res.status))).toMatch(/addParty/);
+    expect(await versionOf(api, '23-045')).toBe(before);
+    // A backdated amendment that breaks nothing is recorded and takes effect from its own date.
+    expectStatus(
+      await api.request('POST', '/deliberations/23-045/amendments', {
+        body: { decidedOn: '2023-06-01', effectiveFrom: '2023-07-01', changes: [{ op: 'addVariables', variables: [{ code: 'hosp.ward', category: 'hospital', label: 'Ward' }] }] },
+      }),
+      201,
+    );
+    expect((await view(api, '2023-06-30')).variables.map((v: { code: string }) => v.code)).not.toContain('hosp.ward');
+    expect((await view(api, '2023-07-01')).variables.map((v: { code: string }) => v.code)).toContain('hosp.ward');
   });
 
   describe('If-Match', () => {
@@ -179,6 +201,29 @@ describe('amendments over HTTP', () => {
         412,
       );
       expect((await view(api, '2024-07-01')).destroyBy).toBe('2031-06-30');
+    });
+
+    it('revocations and commitments honour If-Match too', async () => {
+      const current = await api.request('GET', '/deliberations/23-045', { role: 'auditor' });
+      const stale = `"${current.body.version - 1}"`;
+      expectProblem(
+        await api.request('POST', '/deliberations/23-045/commitments', { body: { party: 'ugent', kind: 'confidentiality', signedOn: '2024-01-01' }, headers: { 'if-match': stale } }),
+        412,
+      );
+      expectProblem(
+        await api.request('POST', '/deliberations/23-045/revocation', { body: { decidedOn: '2035-01-01', effectiveFrom: '2035-02-01', reason: 'x' }, headers: { 'if-match': stale } }),
+        412,
+      );
+      const after = await api.request('GET', '/deliberations/23-045?on=2036-01-01', { role: 'auditor' });
+      expect(after.body.version).toBe(current.body.version);
+      expect(after.body.status).not.toBe('revoked');
+      expect(after.body.commitments).toEqual([]);
+      const ok = await api.request('POST', '/deliberations/23-045/commitments', {
+        body: { party: 'ugent', kind: 'confidentiality', signedOn: '2024-01-01' },
+        headers: { 'if-match': current.headers.get('etag')! },
+      });
+      expectStatus(ok, 201);
+      expect(ok.headers.get('etag')).toBe(`"${current.body.version + 1}"`);
     });
   });
 });

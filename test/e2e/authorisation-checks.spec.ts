@@ -219,6 +219,16 @@ describe('POST /authorisation-checks', () => {
     expect(codes(ancient.reasons)).toEqual(['UNKNOWN_DELIBERATION']);
   });
 
+  it('knownAt before the revocation was recorded: not REVOKED', async () => {
+    const events = (await api.request('GET', '/deliberations/22-300/events', { role: 'auditor' })).body.items;
+    const revoked = events.find((e: { type: string }) => e.type === 'DeliberationRevoked');
+    const justBefore = new Date(Date.parse(revoked.metadata.recordedAt) - 1).toISOString();
+    const release = cohort({ deliberation: '22/300', on: '2024-03-01' });
+    expect(codes((await check(api, release)).reasons)).toEqual(['REVOKED']);
+    expect(codes((await check(api, { ...release, knownAt: revoked.metadata.recordedAt })).reasons)).toEqual(['REVOKED']);
+    expect(await check(api, { ...release, knownAt: justBefore })).toMatchObject({ authorised: true, reasons: [] });
+  });
+
   describe('24/130', () => {
     it('the scrambled dataset only from 2024-11-21', async () => {
       const release = sampleRelease({ dataset: 'scrambled', subjects: undefined });
@@ -284,6 +294,14 @@ describe('POST /authorisation-checks', () => {
     it('the same search works for the synthetic deliberations', async () => {
       const { deliberation: _, ...release } = cohort({ dataset: 'late', variables: ['demo.age'], on: '2024-01-15' });
       expect(await check(api, release)).toMatchObject({ authorised: true, deliberation: '23/070' });
+    });
+
+    it('finds a recipient that an amendment brought in', async () => {
+      const { deliberation: _, ...release } = cohort({ recipient: 'vub', on: '2024-02-01' });
+      expect(await check(api, release)).toMatchObject({ authorised: true, deliberation: '23/070' });
+      const early = await check(api, { ...release, on: '2023-12-01' });
+      expect(early).toMatchObject({ authorised: false, deliberation: '23/070' });
+      expect(codes(early.reasons)).toEqual(['NOT_YET_IN_FORCE']);
     });
 
     it('a recipient no deliberation names is not authorised', async () => {
