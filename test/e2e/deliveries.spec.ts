@@ -117,6 +117,7 @@ describe('deliveries over HTTP', () => {
       const under23 = await ledger('?deliberation=23/045');
       expect(under23.map((d: { id: string }) => d.id)).toEqual([cohortId]);
       expect(await ledger(`?deliberation=${encodeURIComponent('24/130')}&recipient=ugent`)).toEqual([]);
+      expect((await ledger('?deliberation=23-045')).map((d: { id: string }) => d.id)).toEqual([cohortId]);
       expect(await ledger('?recipient=nobody')).toEqual([]);
     });
 
@@ -144,6 +145,17 @@ describe('deliveries over HTTP', () => {
     it('a delivery made after the extension takes the new deadline at once', async () => {
       const later = await deliver(api, cohort({ on: '2025-03-01', reference: 'DEL-23-045-2' }));
       expect(later.destroyBy).toBe('2029-12-31');
+    });
+  });
+
+  describe('knownAt in a delivery body', () => {
+    it('is accepted but the delivery is checked against what is known now: a revocation recorded later still refuses it', async () => {
+      const before = new Date().toISOString();
+      expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/046') }), 201);
+      await commitSynthetic(api, '23-046');
+      expectStatus(await api.request('POST', '/deliberations/23-046/revocation', { body: { decidedOn: '2023-05-01', effectiveFrom: '2023-05-02', reason: 'Withdrawn' } }), 201);
+      const refused = expectProblem(await api.request('POST', '/deliveries', { role: 'steward', body: cohort({ deliberation: '23/046', knownAt: before }) }), 422);
+      expect(codes(refused.reasons)).toContain('REVOKED');
     });
   });
 

@@ -144,13 +144,15 @@ export function program(): Command {
     withRuntime(async (runtime) => {
       const names = name ? [name] : runtime.projections.projections.filter((p) => p.rebuildable !== false).map((p) => p.name);
       for (const projection of names) {
-        const bar = new SingleBar({ format: `${projection.padEnd(20)} {bar} {value} events`, hideCursor: true }, undefined);
-        bar.start(0, 0);
+        // A bar on a terminal; one line per batch otherwise (logs, scripts).
+        const bar = process.stderr.isTTY ? new SingleBar({ format: `${projection.padEnd(20)} {bar} {value} events`, hideCursor: true }) : undefined;
+        bar?.start(0, 0);
         const events = await runtime.projections.rebuild(projection, (n) => {
+          if (!bar) return void console.log(`${projection}: ${n} events replayed`);
           bar.setTotal(n);
           bar.update(n);
         });
-        bar.stop();
+        bar?.stop();
         console.log(`rebuilt ${projection} from ${events} events`);
       }
     }));

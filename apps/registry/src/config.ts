@@ -26,6 +26,7 @@ const env = z.object({
   REGISTRY_REMINDER_THRESHOLDS: z.string().default('180,90,30,7'),
   REGISTRY_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   REGISTRY_BODY_LIMIT: z.string().default('1mb'),
+  REGISTRY_PROJECTION_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
   REGISTRY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -46,6 +47,7 @@ export interface RegistryConfig {
   reminderThresholds: number[];
   outboxIntervalMs: number;
   bodyLimit: string;
+  projectionBatchSize: number;
   rateLimitPerMinute: number;
   logLevel: string;
 }
@@ -84,6 +86,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): RegistryCon
     reminderThresholds: thresholds,
     outboxIntervalMs: e.REGISTRY_OUTBOX_INTERVAL_MS,
     bodyLimit: e.REGISTRY_BODY_LIMIT,
+    projectionBatchSize: e.REGISTRY_PROJECTION_BATCH,
     rateLimitPerMinute: e.REGISTRY_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   };

@@ -59,7 +59,8 @@ export class DeliveryService {
 
   /** Checks the release, then records it; a refused release records nothing. */
   async record(request: DeliveryRequest, ctx: CommandContext) {
-    const answer = await this.deliberations.check(request);
+    const { knownAt: _ignored, ...now } = request;
+    const answer = await this.deliberations.check(now);
     if (!answer.authorised || !answer.deliberation) throw new ReleaseNotAuthorisedError(answer);
     const t = (await this.deliberations.timeline(deliberationId(answer.deliberation)))!;
     const on = answer.on;
@@ -68,7 +69,7 @@ export class DeliveryService {
     const obligation = createsDestructionObligation(dataset, access);
     const deliveryId = randomUUID();
     const data: DeliveryRecordedData = {
-      ...request,
+      ...now,
       deliveryId,
       deliberation: answer.deliberation,
       on,
@@ -100,7 +101,7 @@ export class DeliveryService {
       this.db,
       `SELECT ${DELIVERY_COLUMNS} FROM rm_deliveries
        WHERE ($1::text IS NULL OR recipient = $1) AND ($2::text IS NULL OR deliberation = $2)
-       ORDER BY delivered_on, recorded_at`,
+       ORDER BY delivered_on, recorded_at, id`,
       [filter.recipient ?? null, filter.deliberation ?? null],
     );
     return this.present(rows);
@@ -127,7 +128,7 @@ export class DeliveryService {
           ...obligationStatus(destroyBy, asOf, within),
         }];
       })
-      .sort((a, b) => (a.destroyBy === b.destroyBy ? a.deliveredOn.localeCompare(b.deliveredOn) : a.destroyBy < b.destroyBy ? -1 : 1));
+      .sort((a, b) => a.destroyBy.localeCompare(b.destroyBy) || a.deliveredOn.localeCompare(b.deliveredOn) || a.delivery.localeCompare(b.delivery));
   }
 
   private async present(rows: DeliveryRow[]) {

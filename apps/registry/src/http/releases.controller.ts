@@ -11,7 +11,10 @@ import { parseQuery, uuidParam } from './params.js';
 import { commandContext } from './request-context.js';
 import { parse } from './validation.js';
 
-const ledgerQuery = z.strictObject({ recipient: identifier.optional(), deliberation: deliberationNumber.optional() });
+const ledgerQuery = z.strictObject({
+  recipient: identifier.optional(),
+  deliberation: z.string().transform((v) => v.replace('-', '/')).pipe(deliberationNumber).optional(),
+});
 
 @ApiTags('releases')
 @ApiBearerAuth()

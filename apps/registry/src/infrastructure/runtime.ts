@@ -54,7 +54,7 @@ export class RegistryRuntime {
         db,
         store,
         [deliberationIndexProjection, deliveryLedgerProjection, outputReleaseProjection, outboxProjection(() => outbox.channels())],
-        { onError: (name, error) => log.error({ projection: name, error: String(error) }, 'projection failed; it will retry from its checkpoint') },
+        { batchSize: config.projectionBatchSize, onError: (name, error) => log.error({ projection: name, error: String(error) }, 'projection failed; it will retry from its checkpoint') },
       );
       const repository = new EventSourcedRepository(store, projections);
       const deliberations = new DeliberationService(repository, store, db);

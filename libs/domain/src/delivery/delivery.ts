@@ -4,11 +4,13 @@ import { conflict, notFound, unprocessable } from '../shared/errors.js';
 import { calendarDate, sha256Hex, text } from '../shared/schema-primitives.js';
 import type { Recorded } from '../deliberation/events.js';
 
-const { knownAt: _knownAt, ...deliveryReleaseFields } = releaseFields;
-
-/** A delivery is checked against what the registry knows now, so it takes no `knownAt`. */
+/**
+ * A delivery takes the release body (SPEC), but is always checked against what the registry
+ * knows now: a `knownAt` in the body is accepted and not used, so no one can deliver under a
+ * decision as it was known before a revocation was recorded.
+ */
 export const deliveryRequestSchema = z.strictObject({
-  ...deliveryReleaseFields,
+  ...releaseFields,
   reference: text(500).optional(),
   checksum: sha256Hex.optional(),
   medium: text(200).optional(),
