@@ -5,7 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { commandHandlers, RUNTIME } from './application/commands.js';
 import { AuditController } from './http/audit.controller.js';
-import { API_KEYS, ApiKeyGuard } from './http/auth.js';
+import { API_KEYS, ApiKeyGuard, OIDC } from './http/auth.js';
 import { DeliberationsController } from './http/deliberations.controller.js';
 import { DATA_SOURCE, IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
@@ -27,6 +27,7 @@ export class AppModule {
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: API_KEYS, useValue: runtime.config.apiKeys },
+        { provide: OIDC, useValue: runtime.config.oidc ?? null },
         { provide: DATA_SOURCE, useValue: runtime.database.dataSource },
         { provide: LOGGER, useValue: log },
         { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -28,6 +28,11 @@ const env = z.object({
   REGISTRY_BODY_LIMIT: z.string().default('1mb'),
   REGISTRY_PROJECTION_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
   REGISTRY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
+  REGISTRY_OIDC_JWKS_URL: z.string().url().optional(),
+  REGISTRY_OIDC_ISSUER: z.string().optional(),
+  REGISTRY_OIDC_AUDIENCE: z.string().optional(),
+  REGISTRY_OIDC_ROLE_CLAIM: z.string().default('registry_role'),
+  REGISTRY_OIDC_ACTOR_CLAIM: z.string().default('sub'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -50,6 +55,16 @@ export interface RegistryConfig {
   projectionBatchSize: number;
   rateLimitPerMinute: number;
   logLevel: string;
+  oidc?: OidcConfig;
+}
+
+/** Bearer JWTs from an identity provider, beside API keys: the role comes from a claim. */
+export interface OidcConfig {
+  jwksUrl: string;
+  issuer?: string;
+  audience?: string;
+  roleClaim: string;
+  actorClaim: string;
 }
 
 export function parseApiKeys(value: string): ApiKey[] {
@@ -89,5 +104,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): RegistryCon
     projectionBatchSize: e.REGISTRY_PROJECTION_BATCH,
     rateLimitPerMinute: e.REGISTRY_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    oidc: e.REGISTRY_OIDC_JWKS_URL
+      ? { jwksUrl: e.REGISTRY_OIDC_JWKS_URL, issuer: e.REGISTRY_OIDC_ISSUER, audience: e.REGISTRY_OIDC_AUDIENCE, roleClaim: e.REGISTRY_OIDC_ROLE_CLAIM, actorClaim: e.REGISTRY_OIDC_ACTOR_CLAIM }
+      : undefined,
   };
 }
