@@ -17,7 +17,13 @@ import {
 import { START } from '../../../libs/event-store/src/event-store.js';
 import { verifyLog } from '../../../libs/event-store/src/verify.js';
 import { loadConfig } from './config.js';
-import { RegistryRuntime } from './infrastructure/runtime.js';
+import { registryProjections, RegistryRuntime } from './infrastructure/runtime.js';
+import { registryUpcasters } from './infrastructure/upcasters.js';
+import { openDatabase } from '../../../libs/database/src/database.js';
+import { copyLog } from '../../../libs/event-store/src/copy-log.js';
+import { openKurrentDbEventStore } from '../../../libs/event-store/src/kurrentdb-event-store.js';
+import { PostgresEventStore } from '../../../libs/event-store/src/postgres-event-store.js';
+import { ProjectionRunner } from '../../../libs/projections/src/projection-runner.js';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, notAuthorised: 3, tampered: 4, invalid: 5 } as const;
@@ -169,6 +175,36 @@ export function program(): Command {
       }
       if (o.out) await new Promise((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
     }));
+
+  cli
+    .command('copy-log')
+    .description('copy the whole log between PostgreSQL (DATABASE_URL or the embedded one) and KurrentDB, verify it, and re-point the read models at the target')
+    .requiredOption('--to <store>', 'kurrentdb or postgres')
+    .option('--kurrentdb-url <url>', 'default KURRENTDB_URL')
+    .action(async (o) => {
+      if (!['kurrentdb', 'postgres'].includes(o.to)) throw new CliFailure('--to takes kurrentdb or postgres', EXIT.usage);
+      const config = loadConfig();
+      const url = o.kurrentdbUrl ?? config.kurrentDbUrl;
+      if (!url) throw new CliFailure('give --kurrentdb-url or set KURRENTDB_URL', EXIT.usage);
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      const postgres = new PostgresEventStore(database.dataSource, registryUpcasters());
+      const kurrent = await openKurrentDbEventStore(url, registryUpcasters());
+      try {
+        const [from, to] = o.to === 'kurrentdb' ? [postgres, kurrent] : [kurrent, postgres];
+        const result = await copyLog(from, to, (p) => console.log(`copied ${p.appended}, already there ${p.skipped}, read ${p.read}`));
+        console.log(`copy verified: ${result.verify.events} events, head ${result.verify.head}`);
+        // Checkpoints of one store mean nothing to the other: replay the read models from the target.
+        const runner = new ProjectionRunner(database.dataSource, to, registryProjections(() => []));
+        for (const projection of runner.projections) {
+          if (projection.rebuildable === false) await runner.skipTo(projection.name, await to.headCheckpoint());
+          else console.log(`rebuilt ${projection.name} from ${await runner.rebuild(projection.name)} events`);
+        }
+        console.log(`now run the service ${o.to === 'kurrentdb' ? `with KURRENTDB_URL=${url}` : 'without KURRENTDB_URL'}`);
+      } finally {
+        await kurrent.close();
+        await database.close();
+      }
+    });
 
   return cli;
 }

@@ -85,6 +85,17 @@ export class ProjectionRunner {
     return this.drain(projection, onProgress);
   }
 
+  /** Moves a projection with side effects past everything in the log without applying it (store switch). */
+  async skipTo(name: string, checkpoint: Checkpoint): Promise<void> {
+    await withTransaction(this.dataSource, (sql) =>
+      sql.query(
+        `INSERT INTO projection_checkpoints (name, checkpoint, updated_at) VALUES ($1, $2, now())
+         ON CONFLICT (name) DO UPDATE SET checkpoint = $2, updated_at = now()`,
+        [name, checkpoint],
+      ),
+    );
+  }
+
   private async allReached(target: Checkpoint): Promise<boolean> {
     const checkpoints = await this.checkpoints();
     return this.projections.every((p) => {

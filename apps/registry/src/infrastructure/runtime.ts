@@ -8,6 +8,8 @@ import {
   outboxProjection,
   outputReleaseProjection,
   ProjectionRunner,
+  type Channel,
+  type Projection,
 } from '../../../../libs/projections/src/index.js';
 import { registryUpcasters } from './upcasters.js';
 import { DeliberationService } from '../application/deliberation.service.js';
@@ -19,6 +21,14 @@ import type { RegistryConfig } from '../config.js';
 import { mailTarget } from './mail.js';
 import { RegistryMetrics } from './metrics.js';
 import { OutboxSender } from './outbox-sender.js';
+
+/** Every read model of the registry, in the order they are fed. */
+export const registryProjections = (channels: () => Channel[]): Projection[] => [
+  deliberationIndexProjection,
+  deliveryLedgerProjection,
+  outputReleaseProjection,
+  outboxProjection(channels),
+];
 
 /** Everything the service and the CLI share: database, store, projections and the use cases. */
 export class RegistryRuntime {
@@ -53,7 +63,7 @@ export class RegistryRuntime {
       const projections = new ProjectionRunner(
         db,
         store,
-        [deliberationIndexProjection, deliveryLedgerProjection, outputReleaseProjection, outboxProjection(() => outbox.channels())],
+        registryProjections(() => outbox.channels()),
         { batchSize: config.projectionBatchSize, onError: (name, error) => log.error({ projection: name, error: String(error) }, 'projection failed; it will retry from its checkpoint') },
       );
       const repository = new EventSourcedRepository(store, projections);
