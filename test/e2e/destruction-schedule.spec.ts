@@ -1,17 +1,8 @@
 import ical, { type VEvent } from 'node-ical';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { brusselsDate } from '../../libs/domain/src/index.js';
-import { commitSynthetic, deliver, expectProblem, expectStatus, itemsOf, record24130, sampleRelease, synthetic } from './helpers.js';
+import { cohort, commitSynthetic, deliver, expectProblem, expectStatus, itemsOf, record24130, sampleRelease, synthetic } from './helpers.js';
 
-const cohort = (deliberation: string, on: string, reference: string) => ({
-  deliberation,
-  recipient: 'ugent',
-  dataset: 'cohort',
-  on,
-  referenceYears: [2016],
-  variables: ['demo.age'],
-  reference,
-});
 
 describe('GET /destruction-schedule and its iCalendar feed', () => {
   let api: TestServer;

@@ -141,3 +141,14 @@ export async function deliver(api: TestServer, body: Record<string, unknown>) {
 export async function versionOf(api: TestServer, id: string): Promise<number> {
   return expectStatus(await api.request('GET', `/deliberations/${id}`, { role: 'auditor' }), 200).body.version;
 }
+
+/** A release of the synthetic deliberation's `cohort` dataset to ugent. */
+export const cohort = (deliberation: string, on: string, reference: string) => ({
+  deliberation,
+  recipient: 'ugent',
+  dataset: 'cohort',
+  on,
+  referenceYears: [2016],
+  variables: ['demo.age'],
+  reference,
+});

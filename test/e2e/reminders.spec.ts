@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { commitSynthetic, deliver, expectProblem, expectStatus, itemsOf, record24130, sampleRelease, synthetic } from './helpers.js';
+import { cohort, commitSynthetic, deliver, expectProblem, expectStatus, itemsOf, record24130, sampleRelease, synthetic } from './helpers.js';
 
-const cohort = (deliberation: string, on: string, reference: string) => ({
-  deliberation,
-  recipient: 'ugent',
-  dataset: 'cohort',
-  on,
-  referenceYears: [2016],
-  variables: ['demo.age'],
-  reference,
-});
 
 describe('POST /reminders/run and GET /reminders (thresholds, exactly once)', () => {
   let api: TestServer;

@@ -14,6 +14,7 @@ import {
   type StoredEvent,
   type Upcaster,
 } from './event-store.js';
+import { normalize } from './append-input.js';
 import { GENESIS_HASH, canonicalJson, eventHash } from './hash.js';
 import {
   collectWithDeadline,
@@ -39,22 +40,7 @@ export interface KurrentDbStoreOptions {
   maxAttempts?: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function normalize(streamId: string, events: NewEvent[], expected: ExpectedRevision): NewEvent[] {
-  if (events.length === 0) throw new Error(`append to ${streamId}: no events`);
-  if (expected !== 'any' && !(Number.isSafeInteger(expected) && expected >= 0)) {
-    throw new Error(`append to ${streamId}: invalid expected revision ${expected}`);
-  }
-  const normalized = events.map((event) => ({ ...event, eventId: event.eventId.toLowerCase() }));
-  const seen = new Set<string>();
-  for (const { eventId } of normalized) {
-    if (!UUID.test(eventId)) throw new Error(`append to ${streamId}: event id ${eventId} is not a UUID`);
-    if (seen.has(eventId)) throw new DuplicateEventError(eventId, streamId);
-    seen.add(eventId);
-  }
-  return normalized;
-}
 
 /**
  * A duplicate result when every event was stored before in this stream with the same content;

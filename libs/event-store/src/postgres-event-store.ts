@@ -14,6 +14,7 @@ import {
   type StreamHead,
   type Upcaster,
 } from './event-store.js';
+import { normalize } from './append-input.js';
 import { GENESIS_HASH, canonicalJson, eventHash } from './hash.js';
 
 type Sql = DataSource | QueryRunner;
@@ -35,7 +36,6 @@ interface EventRow {
   hash: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Rows per INSERT statement, well under PostgreSQL's 65,535 bind parameters. */
 const INSERT_CHUNK = 1000;
 
@@ -105,20 +105,6 @@ function duplicateOf(streamId: string, events: NewEvent[], existing: EventRow[])
   };
 }
 
-function normalize(streamId: string, events: NewEvent[], expected: ExpectedRevision): NewEvent[] {
-  if (events.length === 0) throw new Error(`append to ${streamId}: no events`);
-  if (expected !== 'any' && !(Number.isSafeInteger(expected) && expected >= 0)) {
-    throw new Error(`append to ${streamId}: invalid expected revision ${expected}`);
-  }
-  const normalized = events.map((event) => ({ ...event, eventId: event.eventId.toLowerCase() }));
-  const seen = new Set<string>();
-  for (const { eventId } of normalized) {
-    if (!UUID.test(eventId)) throw new Error(`append to ${streamId}: event id ${eventId} is not a UUID`);
-    if (seen.has(eventId)) throw new DuplicateEventError(eventId, streamId);
-    seen.add(eventId);
-  }
-  return normalized;
-}
 
 /**
  * Appends inside the caller's open transaction on `queryRunner` (which must be its only
