@@ -37,3 +37,18 @@ describe('operations: health, readiness, metrics, OpenAPI', () => {
     expect(ui.text).toContain('swagger');
   });
 });
+
+describe('health when the database is gone', () => {
+  it('given a running service whose database connection is closed, when /health is asked, then 503 problem (not 200, not a crash)', async () => {
+    const api = await startTestServer();
+    try {
+      await api.server.runtime.database.dataSource.destroy();
+      const health = await api.request('GET', '/health', { role: null });
+      expect(health.status).toBe(503);
+      expect(health.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(health.body.code).toBe('STORE_UNREACHABLE');
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -55,11 +55,14 @@ export class ProjectionRunner {
     return this.running;
   }
 
-  /** Read-your-writes: returns once every projection has applied the event at `target`. */
+  /**
+   * Read-your-writes: returns once every projection has applied the event at `target`. A
+   * failing projection is retried until the deadline, then reported as lag (the write stands).
+   */
   async waitFor(target: Checkpoint): Promise<void> {
     const deadline = Date.now() + (this.options.waitTimeoutMs ?? 10_000);
     for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
-      await this.catchUp();
+      await this.catchUp().catch(() => undefined);
       if (await this.allReached(target)) return;
       if (Date.now() > deadline) throw new ProjectionLagError(target);
       await new Promise((resolve) => setTimeout(resolve, pause));

@@ -4,7 +4,7 @@ import { query } from '../../database/src/sql.js';
 import { NO_STREAM, type NewEvent } from '../../event-store/src/event-store.js';
 import { PostgresEventStore } from '../../event-store/src/postgres-event-store.js';
 import { openTestDatabase } from '../../../test/support/database.js';
-import { deliberationIndexProjection, deliveryLedgerProjection, outputReleaseProjection, ProjectionRunner, type Projection } from '../src/index.js';
+import { deliberationIndexProjection, deliveryLedgerProjection, outputReleaseProjection, ProjectionLagError, ProjectionRunner, type Projection } from '../src/index.js';
 import { readFileSync } from 'node:fs';
 
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({
@@ -76,6 +76,13 @@ describe('ProjectionRunner', () => {
     const applied = await times('flaky');
     expect(applied.length).toBeGreaterThanOrEqual(400);
     expect(applied.every((t) => t === 1)).toBe(true);
+  });
+
+  it('given a projection that keeps failing, when a writer waits for it, then ProjectionLagError after the deadline, and the event stays in the log', async () => {
+    const runner = new ProjectionRunner(db.dataSource, store, [counting('broken', () => true)], { waitTimeoutMs: 300 });
+    const { checkpoint } = await store.append('counted-lag', [event('Counted', { lag: true })], NO_STREAM);
+    await expect(runner.waitFor(checkpoint)).rejects.toBeInstanceOf(ProjectionLagError);
+    expect(await store.readStream('counted-lag')).toHaveLength(1);
   });
 
   it('given a projection with side effects, when skipped to the head, then it applies nothing before the head and what comes after', async () => {

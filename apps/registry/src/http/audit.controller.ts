@@ -7,6 +7,7 @@ import { RUNTIME } from '../application/commands.js';
 import type { RegistryRuntime } from '../infrastructure/runtime.js';
 import { Public, Roles } from './auth.js';
 import { parseQuery } from './params.js';
+import { problemError } from './problem.js';
 
 const feedQuery = z.strictObject({
   after: z.string().max(100).optional(),
@@ -40,7 +41,12 @@ export class AuditController {
   @Get('health')
   @Public()
   async health() {
-    await this.runtime.projections.checkpoints();
+    try {
+      await this.runtime.projections.checkpoints();
+      await this.runtime.store.headCheckpoint();
+    } catch (error) {
+      throw problemError(503, 'Unavailable', { code: 'STORE_UNREACHABLE', detail: `the event store or the read models cannot be reached: ${error instanceof Error ? error.message : error}` }, { 'retry-after': '5' });
+    }
     return { status: 'ok' };
   }
 

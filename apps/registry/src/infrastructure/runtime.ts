@@ -72,7 +72,8 @@ export class RegistryRuntime {
       const reminders = new ReminderService(repository, deliveries, db, config.reminderThresholds, () => void outbox.sendDue().catch(() => undefined));
       const outputReleases = new OutputReleaseService(repository, deliberations, db);
       metrics.watchProjections(baseStore, projections);
-      await projections.catchUp();
+      // A projection that fails here is logged (onError) and retried later; the service still starts.
+      await projections.catchUp().catch(() => undefined);
       return new RegistryRuntime(config, database, store, projections, deliberations, deliveries, reminders, outputReleases, outbox, metrics);
     } catch (error) {
       await database.close();
