@@ -15,6 +15,7 @@ import {
   type Upcaster,
 } from './event-store.js';
 import { normalize } from './append-input.js';
+import { fastAppend, streamHeadCache } from './postgres-fast-append.js';
 import { GENESIS_HASH, canonicalJson, eventHash } from './hash.js';
 
 type Sql = DataSource | QueryRunner;
@@ -204,12 +205,34 @@ function isUniqueViolation(error: unknown): boolean {
  * DataSource. `upcast` is applied to every event read, except `readAll(..., { raw: true })`.
  */
 export class PostgresEventStore implements EventStore {
+  private readonly heads = streamHeadCache();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly upcast: Upcaster = (event) => event,
   ) {}
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (expected !== 'any') {
+      const normalized = normalize(streamId, events, expected);
+      const cached = this.heads.get(streamId);
+      const previous = cached?.revision === expected ? cached.hash : undefined;
+      const fast = await fastAppend(this.dataSource, streamId, normalized, expected, previous).catch((error) => {
+        if (isUniqueViolation(error)) return undefined; // an id already stored: the locking path tells duplicate from conflict
+        throw error;
+      });
+      if (fast) {
+        const { lastHash, ...result } = fast;
+        this.heads.set(streamId, result.revision, lastHash);
+        return result;
+      }
+      this.heads.delete(streamId);
+    }
+    return this.lockingAppend(streamId, events, expected);
+  }
+
+  /** The general path: lock the stream, check duplicates and the revision, then insert (several round trips). */
+  private async lockingAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const queryRunner = this.dataSource.createQueryRunner();
     let raceLost: unknown;
     try {
@@ -242,6 +265,7 @@ export class PostgresEventStore implements EventStore {
     return (await this.readStreams([streamId])).get(streamId) ?? [];
   }
 
+
   async readStreams(streamIds: string[]): Promise<Map<string, StoredEvent[]>> {
     const rows = await records<EventRow>(
       this.dataSource,
@@ -254,6 +278,8 @@ export class PostgresEventStore implements EventStore {
       list.push(this.upcast(toEvent(row)));
       streams.set(row.stream_id, list);
     }
+    // What was just read is the best guess of each stream's head for the next append.
+    for (const [id, list] of streams) this.heads.set(id, list.at(-1)!.revision, list.at(-1)!.hash);
     return streams;
   }
 

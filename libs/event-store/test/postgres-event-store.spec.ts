@@ -72,3 +72,23 @@ const onPostgres = testTarget === 'postgres';
     });
   },
 );
+
+describe('two store instances on one database (two service instances, each with its own head cache)', () => {
+  it('given instance B appended since A last saw the stream, when A appends with its stale revision, then ConcurrencyError, and with the right one the chain stays intact', async () => {
+    const { verifyLog } = await import('../src/verify.js');
+    const { ConcurrencyError } = await import('../src/event-store.js');
+    const a = new PostgresEventStore(db.dataSource);
+    const b = new PostgresEventStore(db.dataSource);
+    const id = `two-instances-${Date.now()}`;
+    await a.append(id, [newEvent()], NO_STREAM);
+    await b.readStream(id);
+    await b.append(id, [newEvent()], 1);
+    await expect(a.append(id, [newEvent()], 1)).rejects.toBeInstanceOf(ConcurrencyError);
+    expect((await a.append(id, [newEvent()], 2)).revision).toBe(3);
+    expect((await b.append(id, [newEvent()], 3)).revision).toBe(4);
+    const events = await a.readStream(id);
+    expect(events.map((e) => e.revision)).toEqual([1, 2, 3, 4]);
+    for (let i = 1; i < events.length; i++) expect(events[i].previousHash).toBe(events[i - 1].hash);
+    expect((await verifyLog(a)).ok).toBe(true);
+  });
+});

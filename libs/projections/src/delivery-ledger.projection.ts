@@ -4,6 +4,16 @@ import type { DeliveryRecordedData, Destruction } from '../../domain/src/index.j
 import type { ReminderIssuedData } from '../../domain/src/reminders/issue-reminder.js';
 import type { Projection } from './projection.js';
 
+function runsOfSameType(events: StoredEvent[]): StoredEvent[][] {
+  const runs: StoredEvent[][] = [];
+  for (const event of events) {
+    const last = runs.at(-1);
+    if (last && last[0].type === event.type) last.push(event);
+    else runs.push([event]);
+  }
+  return runs;
+}
+
 /** The ledger of deliveries, their destruction certificates and the reminders issued for them. */
 export const deliveryLedgerProjection: Projection = {
   name: 'delivery-ledger',
@@ -33,6 +43,25 @@ export const deliveryLedgerProjection: Projection = {
           [r.reminderId, deliveryId, String(r.threshold), r, event.metadata.recordedAt],
         );
       }
+    }
+  },
+  /** Consecutive events of one type go in one statement each, so order between types is kept. */
+  async applyBatch(sql: QueryRunner, events: StoredEvent[]) {
+    for (const run of runsOfSameType(events)) {
+      if (run[0].type === 'DeliveryRecorded') {
+        const rows = run.map((e) => {
+          const d = e.data as unknown as DeliveryRecordedData;
+          return { id: e.streamId.replace(/^delivery-/, ''), deliberation_id: d.deliberation.replace('/', '-'), deliberation: d.deliberation, dataset: d.dataset, recipient: d.recipient, access: d.access, delivered_on: d.on, obligation: d.obligation, data: d, recorded_at: e.metadata.recordedAt };
+        });
+        await sql.query(
+          `INSERT INTO rm_deliveries (id, deliberation_id, deliberation, dataset, recipient, access, delivered_on, obligation, data, recorded_at)
+           SELECT id, deliberation_id, deliberation, dataset, recipient, access, delivered_on, obligation, data, recorded_at
+           FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, deliberation_id text, deliberation text, dataset text, recipient text, access text,
+                                                   delivered_on date, obligation boolean, data jsonb, recorded_at timestamptz)
+           ON CONFLICT (id) DO NOTHING`,
+          [JSON.stringify(rows)],
+        );
+      } else for (const event of run) await deliveryLedgerProjection.apply(sql, event);
     }
   },
   async reset(sql) {

@@ -10,6 +10,9 @@ export interface RunnerOptions {
   onError?: (projection: string, error: unknown) => void;
 }
 
+/** A rebuild replays the whole log: larger batches mean fewer transactions. */
+const REBUILD_BATCH = 5000;
+
 export class ProjectionLagError extends Error {
   constructor(readonly target: Checkpoint) {
     super(`read models did not reach ${target} in time`);
@@ -85,7 +88,7 @@ export class ProjectionRunner {
       await projection.reset(sql);
       await sql.query('DELETE FROM projection_checkpoints WHERE name = $1', [name]);
     });
-    return this.drain(projection, onProgress);
+    return this.drain(projection, onProgress, REBUILD_BATCH);
   }
 
   /** Moves a projection with side effects past everything in the log without applying it (store switch). */
@@ -107,16 +110,17 @@ export class ProjectionRunner {
     });
   }
 
-  private async drain(projection: Projection, onProgress?: (events: number) => void): Promise<number> {
+  private async drain(projection: Projection, onProgress?: (events: number) => void, batchSize = this.batchSize): Promise<number> {
     let applied = 0;
     for (;;) {
       const from = (await this.checkpoints()).get(projection.name) ?? START;
-      const batch = await this.store.readAll(from, this.batchSize);
+      const batch = await this.store.readAll(from, batchSize);
       if (batch.events.length === 0) return applied;
       const relevant = batch.events.filter((e) => projection.handles.includes(e.type));
       try {
         const moved = await this.inTransaction(async (sql) => {
-          for (const event of relevant) await projection.apply(sql, event);
+          if (projection.applyBatch && relevant.length > 1) await projection.applyBatch(sql, relevant);
+          else for (const event of relevant) await projection.apply(sql, event);
           return this.moveCheckpoint(sql, projection.name, from, batch.checkpoint);
         });
         if (!moved) continue; // another instance applied this batch first; re-read from its checkpoint

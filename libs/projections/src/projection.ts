@@ -10,6 +10,8 @@ export interface Projection {
   /** Event types it reads; others only move its checkpoint. */
   readonly handles: readonly string[];
   apply(sql: QueryRunner, event: StoredEvent): Promise<void>;
+  /** Optional: the same as `apply` on each event in order, in fewer statements (rebuilds, bulk catch-up). */
+  applyBatch?(sql: QueryRunner, events: StoredEvent[]): Promise<void>;
   /** Empties its tables before a rebuild. */
   reset(sql: QueryRunner): Promise<void>;
   /** False for projections with side effects downstream (the outbox): a rebuild would send twice. */
