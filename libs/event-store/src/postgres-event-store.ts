@@ -15,7 +15,7 @@ import {
   type Upcaster,
 } from './event-store.js';
 import { normalize } from './append-input.js';
-import { fastAppend, streamHeadCache } from './postgres-fast-append.js';
+import { fastAppend, streamHeadCache, streamRowCache } from './postgres-fast-append.js';
 import { GENESIS_HASH, canonicalJson, eventHash } from './hash.js';
 
 type Sql = DataSource | QueryRunner;
@@ -206,6 +206,7 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export class PostgresEventStore implements EventStore {
   private readonly heads = streamHeadCache();
+  private readonly rows = streamRowCache<EventRow>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -266,17 +267,32 @@ export class PostgresEventStore implements EventStore {
   }
 
 
+  /**
+   * Events are immutable and streams only grow, so the rows of a stream read before stay valid:
+   * only rows after the cached revision are fetched (usually none). One query either way.
+   */
   async readStreams(streamIds: string[]): Promise<Map<string, StoredEvent[]>> {
-    const rows = await records<EventRow>(
+    const ids = [...new Set(streamIds)];
+    const after = ids.map((id) => this.rows.get(id)?.length ?? 0);
+    const fresh = await records<EventRow>(
       this.dataSource,
-      `SELECT ${COLUMNS} FROM es_events WHERE stream_id = ANY($1::text[]) ORDER BY es_events.stream_id, es_events.revision`,
-      [streamIds],
+      `SELECT ${COLUMNS} FROM unnest($1::text[], $2::bigint[]) AS known(sid, after)
+       JOIN es_events ON es_events.stream_id = known.sid AND es_events.revision > known.after
+       ORDER BY es_events.stream_id, es_events.revision`,
+      [ids, after],
     );
+    for (const row of fresh) this.rows.append(row.stream_id, row, Number(row.revision));
+    const seen = new Map<string, number>();
+    for (const row of fresh) seen.set(row.stream_id, Number(row.revision));
+    // A stream evicted from the cache while this read ran: read it whole, once more.
+    const incomplete = ids.filter((id, i) => (this.rows.get(id)?.length ?? 0) < Math.max(after[i], seen.get(id) ?? 0));
+    const whole = incomplete.length
+      ? await records<EventRow>(this.dataSource, `SELECT ${COLUMNS} FROM es_events WHERE stream_id = ANY($1::text[]) ORDER BY es_events.stream_id, es_events.revision`, [incomplete])
+      : [];
     const streams = new Map<string, StoredEvent[]>();
-    for (const row of rows) {
-      const list = streams.get(row.stream_id) ?? [];
-      list.push(this.upcast(toEvent(row)));
-      streams.set(row.stream_id, list);
+    for (const id of ids) {
+      const rows = incomplete.includes(id) ? whole.filter((row) => row.stream_id === id) : (this.rows.get(id) ?? []);
+      if (rows.length) streams.set(id, rows.map((row) => this.upcast(toEvent(row))));
     }
     // What was just read is the best guess of each stream's head for the next append.
     for (const [id, list] of streams) this.heads.set(id, list.at(-1)!.revision, list.at(-1)!.hash);

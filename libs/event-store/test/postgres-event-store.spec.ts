@@ -92,3 +92,19 @@ describe('two store instances on one database (two service instances, each with 
     expect((await verifyLog(a)).ok).toBe(true);
   });
 });
+
+describe('reading streams through the row cache', () => {
+  it('given 20 concurrent reads of a stream while it grows, when read again, then every read is the whole stream in revision order, without repeats', async () => {
+    const store = new PostgresEventStore(db.dataSource);
+    const id = `cached-${Date.now()}`;
+    await store.append(id, [newEvent()], NO_STREAM);
+    const reads = Array.from({ length: 20 }, async (_, i) => {
+      if (i % 4 === 0) await store.append(id, [newEvent()], 'any');
+      return store.readStream(id);
+    });
+    for (const read of await Promise.all(reads)) expect(read.map((e) => e.revision)).toEqual(read.map((_, i) => i + 1));
+    const final = await store.readStream(id);
+    expect(final.map((e) => e.revision)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(final).toEqual(await new PostgresEventStore(db.dataSource).readStream(id));
+  });
+});
