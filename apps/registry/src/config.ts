@@ -26,6 +26,7 @@ const env = z.object({
   REGISTRY_REMINDER_THRESHOLDS: z.string().default('180,90,30,7'),
   REGISTRY_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   REGISTRY_BODY_LIMIT: z.string().default('1mb'),
+  REGISTRY_VERIFY_ON_START: z.enum(['true', 'false']).default('true'),
   REGISTRY_PROJECTION_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
   REGISTRY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
   REGISTRY_OIDC_JWKS_URL: z.string().url().optional(),
@@ -53,6 +54,7 @@ export interface RegistryConfig {
   outboxIntervalMs: number;
   bodyLimit: string;
   projectionBatchSize: number;
+  verifyOnStart: boolean;
   rateLimitPerMinute: number;
   logLevel: string;
   oidc?: OidcConfig;
@@ -102,6 +104,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): RegistryCon
     outboxIntervalMs: e.REGISTRY_OUTBOX_INTERVAL_MS,
     bodyLimit: e.REGISTRY_BODY_LIMIT,
     projectionBatchSize: e.REGISTRY_PROJECTION_BATCH,
+    verifyOnStart: e.REGISTRY_VERIFY_ON_START === 'true',
     rateLimitPerMinute: e.REGISTRY_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     oidc: e.REGISTRY_OIDC_JWKS_URL

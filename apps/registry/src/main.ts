@@ -15,7 +15,7 @@ async function main() {
   await server.app.listen(config.port, '0.0.0.0');
   log.info({ port: config.port, database: server.runtime.database.kind, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'registry listening');
   // Checked after listening, so a long log does not delay start; a broken chain is loud, not fatal.
-  void verifyLog(server.runtime.store)
+  if (config.verifyOnStart) void verifyLog(server.runtime.store)
     .then((result) =>
       result.ok
         ? log.info({ events: result.events }, 'event log verified: hash chains intact')

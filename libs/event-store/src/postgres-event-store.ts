@@ -276,9 +276,11 @@ export class PostgresEventStore implements EventStore {
     const after = ids.map((id) => this.rows.get(id)?.length ?? 0);
     const fresh = await records<EventRow>(
       this.dataSource,
-      `SELECT ${COLUMNS} FROM unnest($1::text[], $2::bigint[]) AS known(sid, after)
-       JOIN es_events ON es_events.stream_id = known.sid AND es_events.revision > known.after
-       ORDER BY es_events.stream_id, es_events.revision`,
+      // LATERAL keeps the planner on the (stream_id, revision) index, one probe per stream.
+      `SELECT e.* FROM unnest($1::text[], $2::bigint[]) AS known(sid, after)
+       CROSS JOIN LATERAL (SELECT ${COLUMNS} FROM es_events
+                           WHERE es_events.stream_id = known.sid AND es_events.revision > known.after) AS e
+       ORDER BY e.stream_id, e.revision::bigint`,
       [ids, after],
     );
     for (const row of fresh) this.rows.append(row.stream_id, row, Number(row.revision));
