@@ -193,6 +193,7 @@ export function program(): Command {
         const [from, to] = o.to === 'kurrentdb' ? [postgres, kurrent] : [kurrent, postgres];
         const result = await copyLog(from, to, (p) => console.log(`copied ${p.appended}, already there ${p.skipped}, read ${p.read}`));
         console.log(`copy verified: ${result.verify.events} events, head ${result.verify.head}`);
+        await database.dataSource.query('ANALYZE'); // fresh planner statistics after a bulk load
         // Checkpoints of one store mean nothing to the other: replay the read models from the target.
         const runner = new ProjectionRunner(database.dataSource, to, registryProjections(() => []));
         for (const projection of runner.projections) {
