@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openDatabase, type Database } from '../../libs/database/src/database.js';
 import type { TargetName } from './options.js';
+import { adminQuery } from '../../libs/database/src/sql.js';
 
 /** A fresh, empty place for the registry's data: a PGlite directory or a new PostgreSQL database. */
 export interface Place {
@@ -16,15 +16,6 @@ export interface Place {
   drop(): Promise<void>;
 }
 
-export async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 export async function freshPlace(target: TargetName, databaseUrl: string | undefined, base: string): Promise<Place> {
   if (target === 'pglite') {

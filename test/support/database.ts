@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type Database } from '../../libs/database/src/database.js';
+import { adminQuery } from '../../libs/database/src/sql.js';
 
 /** Which database the suite runs on: real PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
 export const testTarget = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -32,12 +32,3 @@ export async function freshDatabaseUrl(): Promise<{ url?: string; drop(): Promis
   return { url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}

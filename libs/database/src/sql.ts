@@ -30,3 +30,15 @@ export async function withTransaction<T>(dataSource: DataSource, work: (sql: Que
     await sql.release();
   }
 }
+
+/** One statement on its own short-lived connection (CREATE/DROP DATABASE cannot run in a pool's transaction). */
+export async function adminQuery(url: string, sql: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
