@@ -8,7 +8,7 @@ import { AppModule } from './app.module.js';
 import type { RegistryConfig } from './config.js';
 import { PinoNestLogger } from './infrastructure/logger.js';
 import { RegistryRuntime } from './infrastructure/runtime.js';
-import { jsonBody, rateLimitPerKey, requestId } from './http/middleware.js';
+import { accessLog, jsonBody, rateLimitPerKey, requestId } from './http/middleware.js';
 
 export interface RegistryServer {
   app: NestExpressApplication;
@@ -27,6 +27,7 @@ export async function createServer(config: RegistryConfig, log: Logger, options:
     app.disable('x-powered-by');
     app.set('trust proxy', false);
     app.use(requestId);
+    app.use(accessLog(log));
     app.use(runtime.metrics.middleware());
     app.use('/metrics', async (req: { method: string }, res: { type(t: string): { send(b: string): void } }, next: () => void) =>
       req.method === 'GET' ? res.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics()) : next(),

@@ -17,6 +17,21 @@ export function requestId(req: AuthenticatedRequest, res: Response, next: NextFu
   next();
 }
 
+/** One structured line per request, with its id, so a problem reported by a client can be found. */
+export function accessLog(log: { info(fields: object, message: string): void; isLevelEnabled(level: string): boolean }) {
+  return (req: AuthenticatedRequest, res: Response, next: NextFunction) => {
+    if (!log.isLevelEnabled('info')) return next();
+    const started = process.hrtime.bigint();
+    res.on('finish', () =>
+      log.info(
+        { requestId: req.requestId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, actor: req.caller?.actor },
+        'request',
+      ),
+    );
+    next();
+  };
+}
+
 /** Strict JSON bodies up to `limit`; a bad or oversized body is a problem, never an HTML page. */
 export function jsonBody(limit: string) {
   const parser = express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
