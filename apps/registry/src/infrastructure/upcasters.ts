@@ -1,10 +1,13 @@
-import type { StoredEvent } from '../../../../libs/event-store/src/event-store.js';
+import type { Upcaster } from '../../../../libs/event-store/src/event-store.js';
+import { Upcasters } from '../../../../libs/event-store/src/upcasters.js';
 
 /**
- * Upcasters for the registry's own event schemas, applied on read. Every event type is at
- * schema version 1 today; when one changes, bump its version where it is written and add the
- * step from the old version here (never rewrite stored events).
+ * Upcasters for the registry's own event schemas, applied on every read. Every event type is
+ * at schema version 1 today. When one changes: write the new version (EventSourcedRepository
+ * stamps `schemaVersion`), and register the step from the old one here, e.g.
+ * `.register('CommitmentRecorded', 1, ({ signedAt, ...rest }) => ({ ...rest, signedOn: signedAt }))`.
+ * Stored events are never rewritten.
  */
-export function registryUpcasters(): (event: StoredEvent) => StoredEvent {
-  return (event) => event;
+export function registryUpcasters(): Upcaster {
+  return new Upcasters().upcast;
 }
