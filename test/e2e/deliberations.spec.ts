@@ -118,6 +118,10 @@ describe('deliberations over HTTP', () => {
       expect(then.headers.get('etag')).toBe(`"${then.body.version}"`);
       const beforeRecorded = await api.request('GET', '/deliberations/23-046?knownAt=2000-01-01T00:00:00Z', { role: 'auditor' });
       expectProblem(beforeRecorded, 404);
+      // A bare date means the end of that day (Brussels): by the end of 2000-01-01 nothing was known; by the end of today all of it.
+      expectProblem(await api.request('GET', '/deliberations/23-046?knownAt=2000-01-01', { role: 'auditor' }), 404);
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+      expect(expectStatus(await api.request('GET', `/deliberations/23-046?on=2023-07-01&knownAt=${today}`, { role: 'auditor' }), 200).body.version).toBe(now.version);
     });
   });
 

@@ -142,3 +142,18 @@ describe('today in Brussels (the default for on)', () => {
     expect(brusselsDate(new Date(instant))).toBe(date);
   });
 });
+
+describe('knownAt given as a date', () => {
+  it('given 2024-11-20 (winter, UTC+1), when parsed as knownAt, then it is the last millisecond of that day in Brussels', async () => {
+    const { instant } = await import('../src/index.js');
+    expect(instant.parse('2024-11-20')).toBe('2024-11-20T22:59:59.999Z');
+  });
+
+  it('given 2024-07-01 (summer, UTC+2), when parsed, then 21:59:59.999Z; a full instant passes unchanged', async () => {
+    const { instant } = await import('../src/index.js');
+    expect(instant.parse('2024-07-01')).toBe('2024-07-01T21:59:59.999Z');
+    expect(instant.parse('2024-07-01T10:00:00+02:00')).toBe('2024-07-01T10:00:00+02:00');
+    expect(instant.safeParse('2024-02-30').success).toBe(false);
+    expect(instant.safeParse('yesterday').success).toBe(false);
+  });
+});

@@ -39,3 +39,21 @@ export function brusselsDate(instant: Date = new Date()): IsoDate {
 /** ISO dates compare correctly as strings; these names make call sites read as rules. */
 export const isBefore = (a: IsoDate, b: IsoDate): boolean => a < b;
 export const isAfter = (a: IsoDate, b: IsoDate): boolean => a > b;
+
+/**
+ * The last instant of a calendar day in Europe/Brussels (ISO, UTC): what the registry knew
+ * "on date D" is what it had recorded by the end of that day.
+ */
+export function endOfBrusselsDay(date: IsoDate): string {
+  const nextMidnightUtc = Date.parse(`${addDays(date, 1)}T00:00:00Z`);
+  const offsetMinutes = brusselsOffsetMinutes(new Date(nextMidnightUtc));
+  return new Date(nextMidnightUtc - offsetMinutes * 60_000 - 1).toISOString();
+}
+
+function brusselsOffsetMinutes(at: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Brussels', timeZoneName: 'shortOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')!.value; // "GMT+1" or "GMT+2"
+  const match = /GMT([+-]\d+)(?::(\d+))?/.exec(name);
+  return match ? Number(match[1]) * 60 + Math.sign(Number(match[1])) * Number(match[2] ?? 0) : 0;
+}

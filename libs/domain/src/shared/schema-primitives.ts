@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from './dates.js';
+import { endOfBrusselsDay, isCalendarDate } from './dates.js';
 
 export const text = (max = 2000) => z.string().trim().min(1, 'must not be empty').max(max);
 export const identifier = z
@@ -10,13 +10,16 @@ export const identifier = z
 export const calendarDate = z
   .string()
   .refine(isCalendarDate, 'must be a real calendar date in the form YYYY-MM-DD');
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** An ISO 8601 instant with a zone; a bare date means the end of that day in Europe/Brussels. */
 export const instant = z
   .string()
   .max(40)
   .refine(
-    (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && isCalendarDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)),
-    'must be an ISO 8601 instant with a time zone, e.g. 2024-11-21T10:00:00Z',
-  );
+    (v) => (INSTANT.test(v) && isCalendarDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v))) || isCalendarDate(v),
+    'must be an ISO 8601 instant with a time zone (e.g. 2024-11-21T10:00:00Z) or a date (its end, Brussels time)',
+  )
+  .transform((v) => (isCalendarDate(v) ? endOfBrusselsDay(v) : v));
 export const deliberationNumber = z
   .string()
   .regex(/^\d{2}\/\d{1,5}$/, 'must be a deliberation number like "24/130"');
