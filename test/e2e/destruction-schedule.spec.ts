@@ -1,7 +1,7 @@
 import ical, { type VEvent } from 'node-ical';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { brusselsDate } from '../../libs/domain/src/index.js';
-import { cohort, commitSynthetic, deliver, expectProblem, expectStatus, itemsOf, record24130, sampleRelease, synthetic } from './helpers.js';
+import { cohort, recordThreeDeadlines, deliver, expectProblem, expectStatus, itemsOf, sampleRelease } from './helpers.js';
 
 
 describe('GET /destruction-schedule and its iCalendar feed', () => {
@@ -17,11 +17,7 @@ describe('GET /destruction-schedule and its iCalendar feed', () => {
 
   beforeAll(async () => {
     api = await startTestServer();
-    await record24130(api);
-    expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/045') }), 201);
-    await commitSynthetic(api, '23-045');
-    expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/080', { retention: { destroyBy: '2026-03-31' } }) }), 201);
-    await commitSynthetic(api, '23-080');
+    await recordThreeDeadlines(api);
     // Recorded out of deadline order on purpose.
     sample = (await deliver(api, sampleRelease({ reference: 'S-1' }))).id;
     middle = (await deliver(api, cohort('23/045', '2023-06-01', 'M-1'))).id;

@@ -152,3 +152,12 @@ export const cohort = (deliberation: string, on: string, reference: string) => (
   variables: ['demo.age'],
   reference,
 });
+
+/** 24/130 (destroy by 2030-12-31), 23/045 (2027-06-30) and 23/080 (2026-03-31), with their commitments. */
+export async function recordThreeDeadlines(api: TestServer) {
+  await record24130(api);
+  expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/045') }), 201);
+  await commitSynthetic(api, '23-045');
+  expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/080', { retention: { destroyBy: '2026-03-31' } }) }), 201);
+  await commitSynthetic(api, '23-080');
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { cohort, commitSynthetic, deliver, expectProblem, expectStatus, itemsOf, record24130, sampleRelease, synthetic } from './helpers.js';
+import { cohort, recordThreeDeadlines, deliver, expectProblem, expectStatus, itemsOf, sampleRelease } from './helpers.js';
 
 
 describe('POST /reminders/run and GET /reminders (thresholds, exactly once)', () => {
@@ -18,11 +18,7 @@ describe('POST /reminders/run and GET /reminders (thresholds, exactly once)', ()
 
   beforeAll(async () => {
     api = await startTestServer();
-    await record24130(api);
-    expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/045') }), 201);
-    await commitSynthetic(api, '23-045');
-    expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/080', { retention: { destroyBy: '2026-03-31' } }) }), 201);
-    await commitSynthetic(api, '23-080');
+    await recordThreeDeadlines(api);
     a = (await deliver(api, cohort('23/045', '2023-06-01', 'A'))).id;
     b = (await deliver(api, sampleRelease({ reference: 'B' }))).id;
     c = (await deliver(api, cohort('23/045', '2023-07-01', 'C'))).id;

@@ -35,6 +35,17 @@ export interface ContractSubject {
 }
 
 /** The example schema change every store is tested with: v2 renamed `name` to `title`. */
+/** Every event of a store, raw, in global order. */
+export async function everything(store: EventStore): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  for (let checkpoint = START; ; ) {
+    const batch = await store.readAll(checkpoint, 100, { raw: true });
+    if (batch.events.length === 0) return events;
+    events.push(...batch.events);
+    checkpoint = batch.checkpoint;
+  }
+}
+
 export const RENAMED_TYPE = 'contract.Renamed';
 export function contractUpcasters(): Upcasters {
   return new Upcasters().register(RENAMED_TYPE, 1, ({ name, ...rest }) => ({ ...rest, title: name }));

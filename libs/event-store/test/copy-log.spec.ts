@@ -3,17 +3,7 @@ import type { Database } from '../../database/src/database.js';
 import { copyLog, CopyLogError, type CopyProgress } from '../src/copy-log.js';
 import { ConcurrencyError, NO_STREAM, START, type EventStore, type StoredEvent } from '../src/event-store.js';
 import { PostgresEventStore } from '../src/postgres-event-store.js';
-import { RENAMED_TYPE, contractUpcasters, newEvent } from './contract.js';
-
-async function everything(store: EventStore): Promise<StoredEvent[]> {
-  const events: StoredEvent[] = [];
-  for (let checkpoint = START; ; ) {
-    const batch = await store.readAll(checkpoint, 100, { raw: true });
-    if (batch.events.length === 0) return events;
-    events.push(...batch.events);
-    checkpoint = batch.checkpoint;
-  }
-}
+import { RENAMED_TYPE, contractUpcasters, everything, newEvent } from './contract.js';
 
 /** What must survive a copy: everything but the store's own positions. */
 const portable = ({ position: _position, ...event }: StoredEvent) => event;
