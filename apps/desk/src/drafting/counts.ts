@@ -1,6 +1,7 @@
 // Counts of persons: "ongeveer 7,5 miljoen personen", "10.000 personen", "10 000 personnes".
 // Each count is attributed to the nearest word that says what it counts: a sample
 // ("steekproef", "échantillon", "een deel van de doelgroep") or the whole population.
+// Only counts written in digits are read ("tienduizend personen" is left to the person).
 
 export interface PersonCount {
   value: number;
@@ -9,8 +10,9 @@ export interface PersonCount {
 }
 
 const NUMBER = '(\\d{1,3}(?:[.\\s]\\d{3})+|\\d+(?:,\\d+)?)';
-const SCALE = '(?:\\s+(miljoen|miljard|millions?|milliards?))?';
-const PERSONS = '\\s+(?:personen|personnes|betrokkenen|individuen|individus|verzekerden|assurés|patiënten|patients|inwoners|habitants)(?!\\p{L})';
+const SCALE = "(?:\\s+(miljoen|miljard|millions?|milliards?)(?:\\s+de|\\s+d['’])?)?";
+const PERSONS = '\\s+(?:personen|personnes|betrokkenen|individuen|individus|verzekerden|assurés|patiënten|patients|'
+  + 'inwoners|habitants|jongeren|jeunes|werknemers|travailleurs|kinderen|enfants)(?!\\p{L})';
 const COUNT = new RegExp(`(?<![\\p{N},.])${NUMBER}${SCALE}${PERSONS}`, 'giu');
 
 const SAMPLE = /steekproef|échantillon|echantillon|deel van de (?:doelgroep|populatie)|partie de la population|partie du groupe cible/giu;
@@ -44,8 +46,13 @@ function spans(sentence: string, pattern: RegExp): Span[] {
   return [...sentence.matchAll(pattern)].map((m) => ({ index: m.index, end: m.index + m[0].length }));
 }
 
+// "steekproef van 25.000 personen uit een populatie van …": the word before a count says what it
+// counts more often than the word after it, so a word after the count is taken as further away.
+const FOLLOWING_WORD_PENALTY = 30;
+
 function distance(count: PersonCount, word: Span): number {
-  return word.end <= count.index ? count.index - word.end : Math.max(0, word.index - count.end);
+  if (word.end <= count.index) return count.index - word.end;
+  return Math.max(0, word.index - count.end) + FOLLOWING_WORD_PENALTY;
 }
 
 function nearest(count: PersonCount, words: Span[]): number {

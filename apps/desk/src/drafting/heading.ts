@@ -22,7 +22,7 @@ const HEAD = new RegExp(
   + `(?:,?\\s+(?:van|du)\\s+${DATE_SOURCE})?`,
   'iu',
 );
-const CONNECTOR = /(?<!\p{L})(?:over|met betrekking tot|betreffende|inzake|relati(?:ve|f)\s+(?:[àa]\s+)?(?=\p{L})|concernant|portant sur)(?!\p{L})\s*/iu;
+const CONNECTOR = /(?<!\p{L})(?:(?:over|met betrekking tot|betreffende|inzake|concernant|portant sur)(?!\p{L})|relati(?:ve|f)\s+(?:[àa](?!\p{L}))?)\s*/iu;
 const AMENDED = /(?<!\p{L})(?:gewijzigd|modifi[ée]e?s?)(?!\p{L})/iu;
 // Where a mixed-case heading stops when no line break tells.
 const PREAMBLE = /\s(?:Gelet op|Vu |Overwegende|Considérant|Le Comité|Het Comité|De kamer|La chambre)/u;

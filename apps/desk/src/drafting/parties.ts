@@ -12,20 +12,21 @@ interface LanguageRules {
 
 const NL: LanguageRules = {
   intro: /(?<!\p{L})aan\s+(?:(?:het|de|den)\s+)?(?=\p{Lu})/u,
-  end: /\s(?:(?:met het oog op|in het kader van|ten behoeve van|teneinde|door|uit|met als doel|in functie van)(?!\p{L})|(?:voor|om|met|tot|ter|in)\s+(?:(?:het|de|een)\s+)?\p{Ll})/u,
+  end: /\s(?:(?:met het oog op|in het kader van|ten behoeve van|teneinde|door|uit|met als doel|in functie van)(?!\p{L})|(?:voor|om|met|tot|ter|in)\s+(?:(?:het|de|een)\s+)?\p{Ll}[\p{L}-]*(?![\p{L}'’]))/u,
   separator: /(?:,\s*(?:en\s+)?|\s+en\s+)(?:aan\s+)?(?=(?:het|de|den)\s+\p{Lu})|,\s*(?=\p{Lu})|(?<=\))\s+en\s+(?=\p{Lu})/u,
-  article: /^(?:aan\s+)?(?:het|de|den)\s+/u,
+  article: /^(?:aan\s+)?(?:(?:het|de|den)\s+)?/u,
 };
 
 const FR: LanguageRules = {
   intro: /(?<!\p{L})(?:aux|au|à la|à l['’]|a la)\s*(?=\p{Lu})/u,
-  end: /\s(?:(?:dans le cadre d|en vue d|aux fins d|afin d|par|en ce qui concerne|concernant)(?!\p{L})|(?:pour|de|du|des|en)\s+(?:(?:le|la|les|l['’]|un|une)\s*)?\p{Ll})/u,
+  end: /\s(?:(?:dans le cadre d|en vue d|aux fins d|afin d|par|en ce qui concerne|concernant)(?!\p{L})|(?:pour|de|du|des|en)\s+(?:(?:le|la|les|l['’]|un|une)\s*)?\p{Ll}[\p{L}-]*(?![\p{L}'’]))/u,
   separator: /(?:,\s*(?:et\s+)?|\s+et\s+)(?=(?:aux|au|à la|à l['’]|à|le|la|l['’])\s*\p{Lu})|,\s*(?=\p{Lu})|(?<=\))\s+et\s+(?=\p{Lu})/u,
   article: /^(?:aux|au|à la|à l['’]|à|le|la|les|l['’])\s*/u,
 };
 
 const ACRONYM = /\((\p{Lu}{2,8})\)/u;
 const MAX_WORDS_SPELLED_OUT = 3;
+const MIN_INITIALS = 3;
 
 /** A kebab-case id: an acronym the name gives, the initials of a long name, or the name itself. */
 export function partyId(name: string): string {
@@ -34,7 +35,7 @@ export function partyId(name: string): string {
   const plain = fold(name.replace(/\([^)]*\)/gu, ' '));
   const words = plain.split(/[^a-z0-9]+/u).filter(Boolean);
   const capitalised = name.replace(/\([^)]*\)/gu, ' ').split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w));
-  if (words.length > MAX_WORDS_SPELLED_OUT && capitalised.length >= 2) {
+  if (words.length > MAX_WORDS_SPELLED_OUT && capitalised.length >= MIN_INITIALS) {
     return fold(capitalised.map((w) => w[0]).join(''));
   }
   return words.join('-');

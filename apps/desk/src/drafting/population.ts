@@ -19,22 +19,31 @@ export interface PopulationFields {
   sampleSize?: Extracted<number>;
 }
 
+/**
+ * A count that no word qualifies is the population's size only in the sentence describing the
+ * population or the one right after it ("Elles portent sur environ 3,1 millions de personnes.").
+ */
+function isNextToPopulationSentence(at: number, populationAt: number): boolean {
+  return populationAt >= 0 && (at === populationAt || at === populationAt + 1);
+}
+
 export function extractPopulation(
   sentences: string[],
   mentionsOtherDeliberation: (sentence: string) => boolean,
 ): PopulationFields {
   const result: PopulationFields = {};
-  for (const sentence of sentences) {
-    if (mentionsOtherDeliberation(sentence)) continue;
+  let populationAt = -1;
+  sentences.forEach((sentence, at) => {
+    if (mentionsOtherDeliberation(sentence)) return;
     if (!result.population && POPULATION_SENTENCE.some((p) => p.test(sentence))) {
       result.population = { value: sentence, source: sentence };
+      populationAt = at;
     }
     for (const { count, kind } of classifyCounts(sentence)) {
-      if (kind === 'sample' && !result.sampleSize) result.sampleSize = { value: count.value, source: sentence };
-      if (kind === 'population' && !result.populationSize) {
-        result.populationSize = { value: count.value, source: sentence };
-      }
+      const found = { value: count.value, source: sentence };
+      if (kind === 'sample') result.sampleSize ??= found;
+      else if (kind === 'population' || isNextToPopulationSentence(at, populationAt)) result.populationSize ??= found;
     }
-  }
+  });
   return result;
 }

@@ -6,6 +6,8 @@ const PARAGRAPH_NUMBER = /^\d{1,3}(?:\.\/\d{1,2})?\.\s+/u;
 const SECTION_LETTER = /^(?:[A-Z]|[IVX]{1,4})\.\s+/u;
 const FOOTNOTE = /^\d{1,2}\s+\p{Lu}\p{Ll}/u;
 const HEADING_KEYWORD = /^(?:beraadslaging|d[ée]lib[ée]ration)\b/iu;
+const PAGE_NUMBER = /^(?:[-–\s]*\d{1,3}[-–\s]*|(?:pagina|page|blz\.|p\.)\s*\d{1,3}(?:\s*(?:\/|van|de|sur)\s*\d{1,3})?)$/iu;
+const CONJUNCTION_AFTER_HYPHEN = /^(?:en|of|et|ou|tot)\s/iu;
 
 /** Non-empty lines, trimmed, with non-breaking spaces and page breaks made plain. */
 export function linesOf(text: string): string[] {
@@ -13,8 +15,8 @@ export function linesOf(text: string): string[] {
     .replace(/\r\n?|\f|\u2028|\u2029/g, '\n')
     .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
     .split('\n')
-    .map((line) => line.replace(/ {2,}/g, ' ').trim())
-    .filter((line) => line.length > 0);
+    .map((line) => line.replace(/ {2,}/g, ' ').replace(/(\d) ?\/ ?(\d)/g, '$1/$2').replace(/ +,/g, ',').trim())
+    .filter((line) => line.length > 0 && !PAGE_NUMBER.test(line));
 }
 
 /** A line in capitals only (a heading), with at least two letters. */
@@ -29,8 +31,9 @@ function startsBlock(line: string, previous: string): boolean {
 }
 
 function joinLine(block: string, line: string): string {
-  // A line broken after a hyphen inside a word ("risico-\nanalyse") joins without a space.
-  if (/\p{L}-$/u.test(block) && /^\p{Ll}/u.test(line)) return block + line;
+  // A line broken after a hyphen inside a word ("risico-\nanalyse") joins without a space,
+  // but not "Ziekte-\nen Invaliditeitsverzekering".
+  if (/\p{L}-$/u.test(block) && /^\p{L}/u.test(line) && !CONJUNCTION_AFTER_HYPHEN.test(line)) return block + line;
   return `${block} ${line}`;
 }
 
