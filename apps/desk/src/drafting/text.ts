@@ -5,6 +5,7 @@ const BULLET = /^[\u2022\u25aa\u25e6\u00b7\u2013\u2014\uf000-\uf8ff\ue000-\uefff
 const PARAGRAPH_NUMBER = /^\d{1,3}(?:\.\/\d{1,2})?\.\s+/u;
 const SECTION_LETTER = /^(?:[A-Z]|[IVX]{1,4})\.\s+/u;
 const FOOTNOTE = /^\d{1,2}\s+\p{Lu}\p{Ll}/u;
+const FOOTNOTE_NUMBER = /^\d{1,2}\s+(?=\p{Lu}\p{Ll})/u;
 const HEADING_KEYWORD = /^(?:beraadslaging|d[ée]lib[ée]ration)\b/iu;
 const PAGE_NUMBER = /^(?:[-–\s]*\d{1,3}[-–\s]*|(?:pagina|page|blz\.|p\.)\s*\d{1,3}(?:\s*(?:\/|van|de|sur)\s*\d{1,3})?)$/iu;
 const CONJUNCTION_AFTER_HYPHEN = /^(?:en|of|et|ou|tot)\s/iu;
@@ -61,7 +62,7 @@ function endsWithAbbreviation(before: string): boolean {
 }
 
 function cleanSentence(sentence: string): string {
-  return sentence.replace(BULLET, '').replace(PARAGRAPH_NUMBER, '').trim();
+  return sentence.replace(BULLET, '').replace(PARAGRAPH_NUMBER, '').replace(FOOTNOTE_NUMBER, '').trim();
 }
 
 /** Sentences of one block; paragraph numbers and bullets are left out. */
