@@ -15,7 +15,7 @@ export interface Heading {
   rawTitle?: string;
 }
 
-const NUMBER_MARK = '(?:nrs?\\.?|n\\s?[°º]s?|no\\.?)';
+const NUMBER_MARK = '(?:nrs?\\s?\\.?|n\\s?[°º]s?|no\\.?)';
 export const DELIBERATION_NUMBER = '(?<!\\d)(\\d{2}\\/\\d{2,4})(?![\\d\\/])';
 const HEAD = new RegExp(
   `(beraadslaging|d[ée]lib[ée]ration)\\s+${NUMBER_MARK}\\s*${DELIBERATION_NUMBER}`

@@ -54,11 +54,21 @@ function longestRun(keys: string[], at: number, body: BodyWord[], index: Map<str
   return best;
 }
 
-/** How the body writes a single word elsewhere: a capital only if it never writes it in lower case. */
+function mostFrequent(words: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * How the body writes a single word elsewhere: with a capital only if it never writes it in lower
+ * case; otherwise in its commonest lower-case spelling (which restores accents: "A" → "à").
+ */
 function singleWordCase(key: string, lower: string, body: BodyWord[], index: Map<string, number[]>): string {
   const inside = (index.get(key) ?? []).map((i) => body[i]).filter((w) => !w.sentenceStart);
-  if (inside.length === 0 || inside.some((w) => w.word === w.word.toLowerCase())) return lower;
-  return inside[0].word;
+  if (inside.length === 0) return lower;
+  const lowerSpellings = inside.map((w) => w.word).filter((w) => w === w.toLowerCase());
+  return lowerSpellings.length > 0 ? (mostFrequent(lowerSpellings) ?? lower) : inside[0].word;
 }
 
 function casedWords(words: string[], body: BodyWord[]): string[] {
