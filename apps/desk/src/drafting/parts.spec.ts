@@ -80,6 +80,11 @@ describe('counts of persons', () => {
     expect(kinds('het gaat om 300 personen')).toEqual([[300, undefined]]);
   });
 
+  it('prefers the word before a count to a nearer word after it', () => {
+    expect(kinds('Uit de volledige doelgroep van ongeveer 1,2 miljoen personen wordt een steekproef van 25.000 personen getrokken.'))
+      .toEqual([[1_200_000, 'population'], [25_000, 'sample']]);
+  });
+
   it('takes "een deel van de doelgroep" as a sample, not as the population', () => {
     expect(kinds('een deel van de doelgroep (ongeveer 10.000 personen)')).toEqual([[10_000, 'sample']]);
   });
