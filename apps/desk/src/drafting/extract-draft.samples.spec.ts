@@ -138,6 +138,8 @@ describe('a deliberation stating no amendment, no retention deadline, no years a
     expect(draft.populationSize).toBeUndefined();
     expect(draft.sampleSize).toBeUndefined();
     expect(draft.predecessors).toEqual([]);
+    expect(draft.effectiveFrom).toBeUndefined();
+    expect(draft.amendmentsEffectiveFrom).toEqual([]);
   });
 });
 

@@ -81,6 +81,18 @@ describe('extractDraft on the published text of deliberation 24/130', () => {
     expect(draft.predecessors[0].source).toMatch(/^Het informatieveiligheidscomité stemde bij de beraadslaging nr\. 21\/144 van 5 oktober 2021 al in/u);
   });
 
+  it('reads when the decision and its amendment take effect', () => {
+    expect(draft.effectiveFrom).toEqual({
+      value: '2024-09-18',
+      source: 'Deze beraadslaging treedt in werking op 18 september 2024.',
+    });
+    expect(draft.amendmentsEffectiveFrom).toEqual([{
+      value: { amendedOn: '2024-11-05', effectiveFrom: '2024-11-21' },
+      source: 'De wijzigingen van deze beraadslaging die door het informatieveiligheidscomité werden goedgekeurd op '
+        + '5 november 2024 treden in werking op 21 november 2024.',
+    }]);
+  });
+
   it('gives every source on one line, without the breaks and double spaces of the pasted text', () => {
     const sources = [
       draft.title, draft.referenceYears, draft.population, draft.populationSize, draft.sampleSize, draft.destroyBy,

@@ -3,6 +3,7 @@
 // text does not state is left out for a person to fill.
 import { extractFrontMatter } from './front-matter.js';
 import { findHeading, type Heading } from './heading.js';
+import { extractInForce } from './in-force.js';
 import { detectLanguage } from './language.js';
 import { partiesInTitle } from './parties.js';
 import { extractPopulation } from './population.js';
@@ -49,5 +50,6 @@ export function extractDraft(text: string): DeliberationDraft {
     ...extractPopulation(body, mentionsOther),
     destroyBy: extractDestroyBy(body, mentionsOther),
     predecessors: extractPredecessors(body, ownNumber),
+    ...extractInForce(body, mentionsOther),
   };
 }

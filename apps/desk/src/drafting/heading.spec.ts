@@ -77,9 +77,29 @@ Vu la demande ;`);
     expect(draft.amendedOn).toEqual([]);
   });
 
+  it('reads the front matter of an older French text of the sectoral committee', () => {
+    const draft = extractDraft(`Comité sectoriel de la sécurité sociale et de la santé
+Section « sécurité sociale »
+
+CSSSS/15/046
+
+DÉLIBÉRATION N° 15/046 DU 5 MAI 2015 RELATIVE À LA COMMUNICATION DE DONNÉES CODÉES À
+L'UNIVERSITÉ DE LIÈGE
+Vu la demande de l'Université de Liège ;
+Les données codées portent sur les personnes nées en 1990.`);
+    expect(draft.language).toBe('fr');
+    expect(draft.committee?.value).toBe('Comité sectoriel de la sécurité sociale et de la santé');
+    expect(draft.chamber?.value).toBe('Section « sécurité sociale »');
+    expect(draft.reference?.value).toBe('CSSSS/15/046');
+    expect(draft.number?.value).toBe('15/046');
+    expect(draft.title?.value).toBe("Communication de données codées à l'Université de Liège");
+    expect(draft.parties.map((p) => p.value)).toEqual([{ id: 'universite-de-liege', name: "Université de Liège" }]);
+  });
+
   it('leaves everything empty for a text without a heading', () => {
     const draft = extractDraft('Een tekst zonder hoofding, over niets in het bijzonder.');
-    expect(draft).toEqual({ language: 'unknown', amendedOn: [], parties: [], predecessors: [] });
-    expect(extractDraft('')).toEqual({ language: 'unknown', amendedOn: [], parties: [], predecessors: [] });
+    const empty = { language: 'unknown', amendedOn: [], parties: [], predecessors: [], amendmentsEffectiveFrom: [] };
+    expect(draft).toEqual(empty);
+    expect(extractDraft('')).toEqual(empty);
   });
 });

@@ -1,5 +1,6 @@
 // The parts of the extraction, each on the forms the committee uses.
 import { classifyCounts } from './counts.js';
+import { extractInForce } from './in-force.js';
 import { partiesInTitle, partyId } from './parties.js';
 import { extractPopulation } from './population.js';
 import { deliberationsIn, extractPredecessors } from './predecessors.js';
@@ -42,6 +43,7 @@ describe('reference years', () => {
     expect(years('beslaan de jaren 2020 tot en met 2022.')).toEqual([2020, 2021, 2022]);
     expect(years('portent sur les années 2020 à 2022.')).toEqual([2020, 2021, 2022]);
     expect(years('betreft de jaren 2020–2022.')).toEqual([2020, 2021, 2022]);
+    expect(years('betreft de jaren 2020 t.e.m. 2021.')).toEqual([2020, 2021]);
     expect(years('beslaan de referentiejaren 2017, 2019 en 2021.')).toEqual([2017, 2019, 2021]);
     expect(years("porte sur l'année 2021.")).toEqual([2021]);
     expect(years('betreft enkel het jaar 2021.')).toEqual([2021]);
@@ -109,6 +111,7 @@ describe('retention deadline', () => {
     expect(deadline('Ze worden vernietigd en ten laatste op 1 maart 2029.')).toBe('2029-03-01');
     expect(deadline('Les données sont détruites au plus tard le 1er juin 2031.')).toBe('2031-06-01');
     expect(deadline('De gegevens worden bewaard tot 30 juni 2027.')).toBe('2027-06-30');
+    expect(deadline('De gegevens mogen uiterlijk tot 30 juni 2027 worden bewaard.')).toBe('2027-06-30');
   });
 
   it('takes no deadline that is not about keeping or destroying the data', () => {
@@ -161,5 +164,21 @@ describe('parties of a title', () => {
     expect(partyId('Rijksinstituut voor ziekte- en invaliditeitsverzekering (RIZIV)')).toBe('riziv');
     expect(partyId('Departement Werk en Sociale Economie (Vlaamse Overheid)')).toBe('dwse');
     expect(partyId('Université de Liège')).toBe('universite-de-liege');
+  });
+});
+
+describe('entry into force', () => {
+  it('reads the decision and amendments in French, and Dutch with the date before "in werking"', () => {
+    const fields = extractInForce([
+      'La présente délibération entre en vigueur le 1er octobre 2023.',
+      'Les modifications approuvées le 7 mai 2024 entrent en vigueur le 23 mai 2024.',
+      'De wijziging treedt op 3 juni 2024 in werking.',
+      'De beraadslaging nr. 21/144 trad in werking op 20 oktober 2021.',
+    ], citesAnother);
+    expect(fields.effectiveFrom?.value).toBe('2023-10-01');
+    expect(fields.amendmentsEffectiveFrom.map((a) => a.value)).toEqual([
+      { amendedOn: '2024-05-07', effectiveFrom: '2024-05-23' },
+      { effectiveFrom: '2024-06-03' },
+    ]);
   });
 });

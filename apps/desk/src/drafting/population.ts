@@ -6,7 +6,7 @@ const WHO = '(?:personen|betrokkenen|sociaal verzekerden|verzekerden|inwoners|we
 const QUI = '(?:personnes|assurés sociaux|assurés|habitants|travailleurs|indépendants|patients|enfants|jeunes|demandeurs d[\'’]emploi|bénéficiaires)';
 
 const POPULATION_SENTENCE = [
-  new RegExp(`betrekking op (?:de |alle |het geheel van de )?${WHO}(?!\\p{L})`, 'iu'),
+  new RegExp(`(?:betrekking op|betreffen) (?:de |alle |het geheel van de )?${WHO}(?!\\p{L})`, 'iu'),
   /(?<!\p{L})(?:de |het )?(?:beoogde |volledige )?(?:populatie|doelgroep)\s+(?:bestaat|omvat|betreft|wordt gevormd|is samengesteld)/iu,
   new RegExp(`(?:concernent|portent sur|visent) (?:les |toutes les |l['’]ensemble des )?${QUI}(?!\\p{L})`, 'iu'),
   /(?<!\p{L})(?:la )?population (?:cible |concernée |visée )?(?:est composée|se compose|comprend|regroupe|concerne)/iu,

@@ -6,7 +6,7 @@ import type { Extracted } from './types.js';
 
 const LATEST = new RegExp(
   '(?:uiterlijk|ten laatste|au plus tard|(?:bewaard|conservée?s?)\\s+(?:tot|jusqu[\'’]au))'
-  + `\\s+(?:(?:op|tegen|le|pour le)\\s+)?${DATE_SOURCE}`,
+  + `\\s+(?:(?:op|tegen|tot|le|pour le)\\s+)?${DATE_SOURCE}`,
   'giu',
 );
 const ABOUT_RETENTION = /vernietig|bewaar|verwijder|gewist|wissen|détrui|détruit|conserv|supprim|effac|destruction/iu;

@@ -32,4 +32,9 @@ export interface DeliberationDraft {
   sampleSize?: Extracted<number>; // e.g. 10,000 persons
   destroyBy?: Extracted<string>; // ISO date, "uiterlijk op 31 december 2030" -> "2030-12-31"
   predecessors: Extracted<{ number: string; decidedOn?: string }>[]; // "beraadslaging nr. 21/144 van 5 oktober 2021"
+  // Added after the agreement (optional, so code written against it is unaffected):
+  /** ISO date the decision takes effect: "Deze beraadslaging treedt in werking op 18 september 2024". */
+  effectiveFrom?: Extracted<string>;
+  /** When amendments take effect: "De wijzigingen … goedgekeurd op 5 november 2024 treden in werking op 21 november 2024". */
+  amendmentsEffectiveFrom?: Extracted<{ amendedOn?: string; effectiveFrom: string }>[];
 }
