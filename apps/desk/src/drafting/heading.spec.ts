@@ -63,6 +63,16 @@ Gelet op de aanvraag van het RIZIV;`);
     ]);
   });
 
+  it('keeps "nr." inside a lower-case heading and stops the heading before the preamble', () => {
+    const draft = extractDraft(`Beraadslaging nr. 25/010 van 7 januari 2025 over de verlenging van beraadslaging nr. 21/144
+aan het Steunpunt Werk. Gelet op de aanvraag van het Steunpunt Werk;`);
+    expect(draft.title?.value).toBe('Verlenging van beraadslaging nr. 21/144 aan het Steunpunt Werk');
+    expect(draft.title?.source).toBe(
+      'Beraadslaging nr. 25/010 van 7 januari 2025 over de verlenging van beraadslaging nr. 21/144 aan het Steunpunt Werk',
+    );
+    expect(draft.predecessors.map((p) => p.value.number)).toEqual(['21/144']);
+  });
+
   it('tolerates stray spaces in the number and a comma-less "van"', () => {
     const draft = extractDraft(`BERAADSLAGING NR .  24 / 130 VAN  3 SEPTEMBER  2024 , OVER DE MEDEDELING VAN GEGEVENS
 Gelet op de aanvraag;`);
@@ -115,6 +125,7 @@ Les données codées portent sur les personnes nées en 1990.`);
 VAN 5 OKTOBER 2021
 Gelet op de aanvraag;`);
     expect(draft.predecessors.map((p) => p.value)).toEqual([{ number: '21/144', decidedOn: '2021-10-05' }]);
+    expect(draft.number?.source).toBe('BERAADSLAGING NR. 25/010 VAN 7 JANUARI 2025 TOT WIJZIGING VAN BERAADSLAGING NR. 21/144 VAN 5 OKTOBER 2021');
   });
 
   it('leaves everything empty for a text without a heading', () => {
