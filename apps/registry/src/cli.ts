@@ -20,6 +20,7 @@ import { loadConfig } from './config.js';
 import { registryProjections, RegistryRuntime } from './infrastructure/runtime.js';
 import { registryUpcasters } from './infrastructure/upcasters.js';
 import { openDatabase } from '../../../libs/database/src/database.js';
+import { DataDirectoryInUseError } from '../../../libs/database/src/data-dir-lock.js';
 import { copyLog } from '../../../libs/event-store/src/copy-log.js';
 import { openKurrentDbEventStore } from '../../../libs/event-store/src/kurrentdb-event-store.js';
 import { PostgresEventStore } from '../../../libs/event-store/src/postgres-event-store.js';
@@ -219,6 +220,10 @@ export async function run(argv: string[]): Promise<number> {
     if (error instanceof CliFailure) {
       console.error(error.message);
       return error.code;
+    }
+    if (error instanceof DataDirectoryInUseError) {
+      console.error(`registry: ${error.message}.\nStop the service first, or send the change to the running service through its HTTP API.`);
+      return EXIT.failure;
     }
     console.error(`registry: ${error instanceof Error ? error.message : String(error)}`);
     return error instanceof DomainError ? EXIT.invalid : EXIT.failure;

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { DataSource, type MigrationInterface } from 'typeorm';
+import { lockDataDirectory } from './data-dir-lock.js';
 import { allMigrations } from '../../../migrations/index.js';
 
 export interface DatabaseOptions {
@@ -30,18 +31,31 @@ interface EmbeddedServer {
 async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
-  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 64 });
-  await server.start();
-  const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
-  return {
-    url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // PGlite is single-process: a second process on the same files would accept writes that the
+  // first then loses, and may corrupt the directory (issue 10). In memory nothing is shared.
+  const lock = inMemory ? undefined : lockDataDirectory(dataDir);
+  try {
+    const db = await PGlite.create(inMemory ? undefined : dataDir);
+    const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 64 });
+    await server.start();
+    const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
+    return {
+      url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
+      async stop() {
+        try {
+          await server.stop();
+          await db.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
