@@ -187,7 +187,7 @@ export function program(): Command {
       const config = loadConfig();
       const url = o.kurrentdbUrl ?? config.kurrentDbUrl;
       if (!url) throw new CliFailure('give --kurrentdb-url or set KURRENTDB_URL', EXIT.usage);
-      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, timeouts: config.databaseTimeouts });
       const postgres = new PostgresEventStore(database.dataSource, registryUpcasters());
       const kurrent = await openKurrentDbEventStore(url, registryUpcasters());
       try {

@@ -48,10 +48,12 @@ export class RegistryRuntime {
     readonly metrics: RegistryMetrics,
     /** Logs a failure of background work with its cause and counts it: nothing in the background fails silently. */
     readonly reportFailure: BackgroundFailureReporter,
+    /** Logs why a health or readiness probe failed (the HTTP answer itself stays short). */
+    readonly reportProbeFailure: (error: unknown) => void,
   ) {}
 
   static async open(config: RegistryConfig, log: Logger): Promise<RegistryRuntime> {
-    const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, timeouts: config.databaseTimeouts });
     try {
       const upcast = registryUpcasters();
       const baseStore: EventStore = config.kurrentDbUrl
@@ -83,7 +85,8 @@ export class RegistryRuntime {
       metrics.watchProjections(baseStore, projections);
       // A catch-up that fails here is logged and counted, and retried by the next write or read; the service still starts.
       await projections.catchUp().catch((error) => reportFailure('catch-up-at-start', error));
-      return new RegistryRuntime(config, database, store, projections, deliberations, deliveries, reminders, outputReleases, outbox, metrics, reportFailure);
+      return new RegistryRuntime(config, database, store, projections, deliberations, deliveries, reminders, outputReleases, outbox, metrics, reportFailure,
+        (error) => log.warn({ err: error }, 'health probe failed: the database cannot be reached'));
     } catch (error) {
       await database.close();
       throw error;
