@@ -3,6 +3,7 @@ import {
   ConcurrencyError,
   DuplicateEventError,
   START,
+  type AppendOptions,
   type AppendResult,
   type Checkpoint,
   type EventStore,
@@ -15,7 +16,7 @@ import {
   type Upcaster,
 } from './event-store.js';
 import { normalize } from './append-input.js';
-import { fastAppend, streamHeadCache, streamRowCache } from './postgres-fast-append.js';
+import { streamRowCache } from './stream-row-cache.js';
 import { GENESIS_HASH, canonicalJson, eventHash } from './hash.js';
 
 type Sql = DataSource | QueryRunner;
@@ -108,11 +109,62 @@ function duplicateOf(streamId: string, events: NewEvent[], existing: EventRow[])
 
 
 /**
+ * Advisory-lock keys. Every appender holds APPENDERS shared until it commits; a catch-up reader
+ * takes it exclusively, so it waits for the appends in flight and for nothing else (ADR 0002).
+ * CLOCK is held for an instant around "take a transaction id, read the clock" (ADR 0009).
+ */
+const APPENDERS_KEY = `hashtextextended('registry:es:appenders', 0)`;
+const CLOCK_KEY = `hashtextextended('registry:es:clock', 0)`;
+
+/** Locks an append needs, taken before the transaction has an id; fails if it has written before. */
+async function lockForAppend(queryRunner: QueryRunner, streamId: string, condition: AppendOptions['condition']) {
+  // Nested subqueries fix the order: APPENDERS first (a reader may be queued on it), then the streams.
+  const [row] = await records<{ written_before: boolean }>(
+    queryRunner,
+    `SELECT pg_advisory_xact_lock(hashtextextended($1, 0)),
+            CASE WHEN $2::text IS NULL THEN NULL ELSE pg_advisory_xact_lock_shared(hashtextextended($2, 0)) END,
+            g.written_before
+     FROM (SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS written_before, pg_advisory_xact_lock_shared(${APPENDERS_KEY}) OFFSET 0) AS g`,
+    [streamId, condition?.streamId ?? null],
+  );
+  if (row.written_before)
+    throw new Error(`append to ${streamId}: the transaction wrote before appending; append first (a catch-up reader may already be past its id)`);
+}
+
+/**
+ * Gives the transaction its id and reads the database clock under CLOCK, so ids and instants
+ * are handed out in the same order; never earlier than the last committed event in global order.
+ */
+async function stampTransaction(queryRunner: QueryRunner): Promise<string> {
+  try {
+    const [row] = await records<{ at: string }>(
+      queryRunner,
+      `SELECT pg_advisory_unlock(${CLOCK_KEY}) AS unlocked, stamped.xid::text AS xid, stamped.at FROM (
+         SELECT pg_current_xact_id() AS xid,
+                to_char(greatest(date_trunc('milliseconds', clock_timestamp()),
+                                 (SELECT recorded_at FROM es_events ORDER BY transaction_id DESC, global_position DESC LIMIT 1))
+                        AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+         FROM (SELECT pg_advisory_lock(${CLOCK_KEY}) OFFSET 0) AS locked OFFSET 0) AS stamped`,
+      [],
+    );
+    return row.at;
+  } catch (error) {
+    // A statement that failed after taking the session lock must not keep it (the connection is pooled).
+    await queryRunner.query(`SELECT pg_advisory_unlock_all()`).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function checkCondition(queryRunner: QueryRunner, condition: NonNullable<AppendOptions['condition']>) {
+  const [row] = await records<{ revision: string }>(queryRunner, `SELECT revision::text AS revision FROM es_streams WHERE stream_id = $1`, [condition.streamId]);
+  const actual = Number(row?.revision ?? 0);
+  if (actual !== condition.revision) throw new ConcurrencyError(condition.streamId, condition.revision, actual);
+}
+
+/**
  * Appends inside the caller's open transaction on `queryRunner` (which must be its only
- * connection while the transaction is open). On a duplicate it writes nothing. Call it
- * before the transaction's other writes: a transaction whose id was assigned before the
- * stream's previous append committed is refused with ConcurrencyError (retry in a new one),
- * so that global order never contradicts revision order inside a stream.
+ * connection while the transaction is open), as its first write: a transaction that wrote
+ * before is refused. On a duplicate it writes nothing.
  * A unique violation (a racing append of the same ids) aborts the transaction; `append`
  * handles it, callers of this function must roll back and may retry.
  */
@@ -121,11 +173,13 @@ export async function appendInTransaction(
   streamId: string,
   newEvents: NewEvent[],
   expected: ExpectedRevision,
+  options: AppendOptions = {},
 ): Promise<AppendResult> {
   const events = normalize(streamId, newEvents, expected);
-  // Serialises appends to the stream before the transaction takes an id (advisory locks need
-  // none): an appender's xid is then newer than the xid of the append it waited for.
-  await queryRunner.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [streamId]);
+  // The stream lock serialises appends to the stream before the transaction takes an id, so an
+  // appender's id is newer than that of the append it waited for (global order = revision order).
+  await lockForAppend(queryRunner, streamId, options.condition);
+  const recordedAt = await stampTransaction(queryRunner);
   const [stream] = await records<{ revision: string; last_hash: string }>(
     queryRunner,
     `SELECT revision::text AS revision, last_hash FROM es_streams WHERE stream_id = $1 FOR UPDATE`,
@@ -137,14 +191,15 @@ export async function appendInTransaction(
 
   const actual = stream ? Number(stream.revision) : 0;
   if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
-  if (stream && actual > 0) await refuseOlderTransaction(queryRunner, streamId, expected, actual);
+  if (options.condition) await checkCondition(queryRunner, options.condition);
 
   let previousHash = stream?.last_hash ?? GENESIS_HASH;
   const rows = events.map((event, index) => {
     const revision = actual + index + 1;
-    const hash = eventHash(previousHash, { ...event, streamId, revision });
+    const metadata = options.keepRecordedAt ? event.metadata : { ...event.metadata, recordedAt };
+    const hash = eventHash(previousHash, { ...event, metadata, streamId, revision });
     const row = [streamId, revision, event.eventId, event.type, event.schemaVersion,
-      JSON.stringify(event.data), JSON.stringify(event.metadata), previousHash, hash];
+      JSON.stringify(event.data), JSON.stringify(metadata), previousHash, hash, metadata.recordedAt];
     previousHash = hash;
     return row;
   });
@@ -167,12 +222,12 @@ export async function appendInTransaction(
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     const chunk = rows.slice(start, start + INSERT_CHUNK);
     const values = chunk.map((_, i) => {
-      const p = i * 9;
-      return `($${p + 1}, $${p + 2}, $${p + 3}::uuid, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb, $${p + 8}, $${p + 9})`;
+      const p = i * 10;
+      return `($${p + 1}, $${p + 2}, $${p + 3}::uuid, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb, $${p + 8}, $${p + 9}, $${p + 10}::timestamptz)`;
     });
     const inserted = await records<{ position: string; xid: string; revision: string }>(
       queryRunner,
-      `INSERT INTO es_events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
+      `INSERT INTO es_events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash, recorded_at)
        VALUES ${values.join(', ')}
        RETURNING global_position::text AS position, transaction_id::text AS xid, revision::text AS revision`,
       chunk.flat(),
@@ -180,20 +235,6 @@ export async function appendInTransaction(
     last = inserted.reduce((a, b) => (Number(b.revision) > Number(a.revision) ? b : a));
   }
   return { revision, position: last!.position, checkpoint: formatCheckpoint(last!.xid, last!.position), duplicate: false };
-}
-
-/** See appendInTransaction: keeps (transaction_id, global_position) order equal to revision order. */
-async function refuseOlderTransaction(sql: Sql, streamId: string, expected: ExpectedRevision, actual: number) {
-  const [row] = await records<{ older: boolean }>(
-    sql,
-    `SELECT pg_current_xact_id() < transaction_id AS older FROM es_events WHERE stream_id = $1 AND revision = $2`,
-    [streamId, actual],
-  );
-  if (row?.older) {
-    const error = new ConcurrencyError(streamId, expected, actual);
-    error.message = `stream ${streamId} was appended by a newer transaction; retry in a new transaction`;
-    throw error;
-  }
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -205,7 +246,6 @@ function isUniqueViolation(error: unknown): boolean {
  * DataSource. `upcast` is applied to every event read, except `readAll(..., { raw: true })`.
  */
 export class PostgresEventStore implements EventStore {
-  private readonly heads = streamHeadCache();
   private readonly rows = streamRowCache<EventRow>();
 
   constructor(
@@ -213,32 +253,22 @@ export class PostgresEventStore implements EventStore {
     private readonly upcast: Upcaster = (event) => event,
   ) {}
 
-  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    if (expected !== 'any') {
-      const normalized = normalize(streamId, events, expected);
-      const cached = this.heads.get(streamId);
-      const previous = cached?.revision === expected ? cached.hash : undefined;
-      const fast = await fastAppend(this.dataSource, streamId, normalized, expected, previous).catch((error) => {
-        if (isUniqueViolation(error)) return undefined; // an id already stored: the locking path tells duplicate from conflict
-        throw error;
-      });
-      if (fast) {
-        const { lastHash, ...result } = fast;
-        this.heads.set(streamId, result.revision, lastHash);
-        return result;
-      }
-      this.heads.delete(streamId);
-    }
-    return this.lockingAppend(streamId, events, expected);
+  /**
+   * One transaction per append: locks, stamp, revision (and condition) check, insert. (A
+   * one-statement fast path existed before issue 10; it could not take the transaction id and
+   * the clock in order, nor hold the appenders' lock the catch-up reader waits on.)
+   */
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+    return this.lockingAppend(streamId, events, expected, options);
   }
 
-  /** The general path: lock the stream, check duplicates and the revision, then insert (several round trips). */
-  private async lockingAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  /** Lock the stream, check duplicates and the revision, then insert (several round trips). */
+  private async lockingAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
     const queryRunner = this.dataSource.createQueryRunner();
     let raceLost: unknown;
     try {
       await queryRunner.startTransaction();
-      const result = await appendInTransaction(queryRunner, streamId, events, expected);
+      const result = await appendInTransaction(queryRunner, streamId, events, expected, options);
       if (result.duplicate) await queryRunner.rollbackTransaction();
       else await queryRunner.commitTransaction();
       return result;
@@ -296,23 +326,38 @@ export class PostgresEventStore implements EventStore {
       const rows = incomplete.includes(id) ? whole.filter((row) => row.stream_id === id) : (this.rows.get(id) ?? []);
       if (rows.length) streams.set(id, rows.map((row) => this.upcast(toEvent(row))));
     }
-    // What was just read is the best guess of each stream's head for the next append.
-    for (const [id, list] of streams) this.heads.set(id, list.at(-1)!.revision, list.at(-1)!.hash);
     return streams;
   }
 
+  /**
+   * Waits for the appends in flight (APPENDERS exclusively, in a transaction of its own), then
+   * reads: every transaction that could still commit an event below what is returned has ended,
+   * and an appender that starts later takes a newer transaction id. Transactions that do not
+   * append (in this database or any other of the cluster) are not waited for (ADR 0002).
+   */
   async readAll(from: Checkpoint, limit: number, options: ReadAllOptions = {}): Promise<GlobalBatch> {
     const [xid, position] = parseCheckpoint(from);
-    // Only transactions older than every running one: none of them can still commit below us.
-    const rows = await records<EventRow>(
-      this.dataSource,
-      `SELECT ${COLUMNS} FROM es_events
-       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-         AND (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-       ORDER BY transaction_id, global_position
-       LIMIT $3`,
-      [xid.toString(), position.toString(), limit],
-    );
+    const queryRunner = this.dataSource.createQueryRunner();
+    let rows: EventRow[];
+    try {
+      await queryRunner.connect();
+      await queryRunner.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPENDERS_KEY})`);
+      rows = await records<EventRow>(
+        queryRunner,
+        `SELECT ${COLUMNS} FROM es_events
+         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+         ORDER BY transaction_id, global_position
+         LIMIT $3`,
+        [xid.toString(), position.toString(), limit],
+      );
+      await queryRunner.query('COMMIT');
+    } catch (error) {
+      // The connection may be gone; its error is the one to report.
+      await queryRunner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await queryRunner.release();
+    }
     const events = rows.map((row) => (options.raw ? toEvent(row) : this.upcast(toEvent(row))));
     const last = rows.at(-1);
     return { events, checkpoint: last ? formatCheckpoint(last.xid, last.position) : from };
