@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ConcurrencyError,
+  type AppendOptions,
   type AppendResult,
   type EventStore,
   type StoredEvent,
@@ -53,6 +54,7 @@ export class EventSourcedRepository {
     streamId: string,
     decide: (history: DomainRecorded[]) => { type: string; data: unknown }[],
     ctx: CommandContext,
+    options: AppendOptions = {},
   ): Promise<{ result: AppendResult; events: { type: string; data: unknown }[] }> {
     for (let attempt = 1; ; attempt++) {
       const history = await this.load(streamId);
@@ -73,11 +75,13 @@ export class EventSourcedRepository {
             metadata: { actor: ctx.actor, recordedAt, correlationId: ctx.correlationId, causationId: ctx.causationId },
           })),
           revision,
+          options,
         );
         await this.projections.waitFor(result.checkpoint);
         return { result, events };
       } catch (error) {
-        if (!(error instanceof ConcurrencyError)) throw error;
+        // Another stream's condition failed (options.condition): the caller decides again, not this loop.
+        if (!(error instanceof ConcurrencyError) || error.streamId !== streamId) throw error;
         if (ctx.expectedRevision !== undefined) throw new PreconditionFailedError(ctx.expectedRevision, error.actual);
         if (attempt >= MAX_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
