@@ -18,6 +18,8 @@ export interface EventMetadata {
   recordedAt: string;
   correlationId: string;
   causationId?: string;
+  /** Digest of (actor, Idempotency-Key) of the request that wrote it: its retry finds it by this. */
+  idempotencyKey?: string;
 }
 
 /** What a caller hands to `append`. */

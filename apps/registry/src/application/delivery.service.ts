@@ -24,6 +24,7 @@ import {
 import { query } from '../../../../libs/database/src/sql.js';
 import { ConcurrencyError, type EventStore } from '../../../../libs/event-store/src/event-store.js';
 import type { CheckAnswer, DeliberationService } from './deliberation.service.js';
+import { idempotentId } from './idempotent-write.js';
 import { toRecorded, type CommandContext, type EventSourcedRepository } from './event-sourced-repository.js';
 
 /** A delivery refused by the authorisation check: 422 with the reasons, nothing recorded. */
@@ -68,8 +69,14 @@ export class DeliveryService {
    * again on the new state. A refused release records nothing.
    */
   async record(request: DeliveryRequest, ctx: CommandContext) {
+    // Under an Idempotency-Key the id is derived from it, so a retry finds the delivery it recorded.
+    const deliveryId = idempotentId('delivery') ?? randomUUID();
+    if (idempotentId('delivery') && (await this.store.readStream(deliveryStreamId(deliveryId))).length > 0) {
+      await this.repository.handle(deliveryStreamId(deliveryId), () => [], ctx); // waits for the read models
+      return this.get(deliveryId);
+    }
     for (let attempt = 1; ; attempt++) {
-      const { deliveryId, data, revision } = await this.decideDelivery(request);
+      const { data, revision } = await this.decideDelivery(request, deliveryId);
       const condition = { streamId: deliberationStreamId(deliberationId(data.deliberation)), revision };
       try {
         await this.repository.handle(deliveryStreamId(deliveryId), () => [{ type: 'DeliveryRecorded', data }], ctx, { condition });
@@ -81,7 +88,7 @@ export class DeliveryService {
   }
 
   /** The delivery as the deliberation authorises it at the revision read here (and that revision). */
-  private async decideDelivery(request: DeliveryRequest) {
+  private async decideDelivery(request: DeliveryRequest, deliveryId: string) {
     const { knownAt: _ignored, ...now } = request;
     const chosen = await this.deliberations.check(now); // names the deliberation when the request does not
     if (!chosen.authorised || !chosen.deliberation) throw new ReleaseNotAuthorisedError(chosen);
@@ -95,7 +102,6 @@ export class DeliveryService {
     const access = release.access;
     const dataset = documentAsOf(t, on).datasets.find((d) => d.id === request.dataset)!;
     const obligation = createsDestructionObligation(dataset, access);
-    const deliveryId = randomUUID();
     const data: DeliveryRecordedData = {
       ...now,
       deliveryId,
@@ -105,7 +111,7 @@ export class DeliveryService {
       obligation,
       destroyByAtDelivery: obligation ? destroyByFor(t, on) : null,
     };
-    return { deliveryId, data, revision };
+    return { data, revision };
   }
 
   async recordDestruction(id: string, destruction: Destruction, ctx: CommandContext) {

@@ -7,6 +7,7 @@ import {
   type StoredEvent,
 } from '../../../../libs/event-store/src/event-store.js';
 import type { ProjectionRunner } from '../../../../libs/projections/src/projection-runner.js';
+import { currentIdempotencyKey } from './idempotent-write.js';
 
 /** Who asked, and under which request: stamped on every event (SPEC "Guarantees"). */
 export interface CommandContext {
@@ -56,9 +57,13 @@ export class EventSourcedRepository {
     ctx: CommandContext,
     options: AppendOptions = {},
   ): Promise<{ result: AppendResult; events: { type: string; data: unknown }[] }> {
+    const idempotencyKey = currentIdempotencyKey();
     for (let attempt = 1; ; attempt++) {
-      const history = await this.load(streamId);
+      const stored = await this.store.readStream(streamId);
+      const history = stored.map(toRecorded);
       const revision = history.at(-1)?.revision ?? 0;
+      const already = idempotencyKey ? stored.filter((e) => e.metadata.idempotencyKey === idempotencyKey) : [];
+      if (already.length > 0) return this.alreadyRecorded(revision, already);
       if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision)
         throw new PreconditionFailedError(ctx.expectedRevision, revision);
       const events = decide(history);
@@ -72,7 +77,7 @@ export class EventSourcedRepository {
             type: e.type,
             schemaVersion: 1,
             data: e.data as Record<string, unknown>,
-            metadata: { actor: ctx.actor, recordedAt, correlationId: ctx.correlationId, causationId: ctx.causationId },
+            metadata: { actor: ctx.actor, recordedAt, correlationId: ctx.correlationId, causationId: ctx.causationId, ...(idempotencyKey ? { idempotencyKey } : {}) },
           })),
           revision,
           options,
@@ -87,5 +92,12 @@ export class EventSourcedRepository {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
+  }
+
+  /** A retry of a write that committed under the same Idempotency-Key: its events, once the read models have them. */
+  private async alreadyRecorded(revision: number, events: StoredEvent[]) {
+    await this.projections.waitFor(await this.store.headCheckpoint());
+    const last = events.at(-1)!;
+    return { result: { revision, position: last.position, checkpoint: '', duplicate: true }, events: events.map(({ type, data }) => ({ type, data })) };
   }
 }
