@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { loadConfig, type RegistryConfig } from '../../apps/registry/src/config.js';
 import { createServer, type RegistryServer } from '../../apps/registry/src/server.js';
 import { freshDatabaseUrl } from './database.js';
@@ -31,6 +31,8 @@ export interface TestServerOptions {
    * one; that server owns the database and drops it on close.
    */
   databaseUrl?: string;
+  /** The service's logger (default: silent), e.g. a capturedLog() to assert on what it logs. */
+  log?: Logger;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const server = await createServer(config, pino({ level: config.logLevel }), { scheduler: options.scheduler ?? false });
+  const server = await createServer(config, options.log ?? pino({ level: config.logLevel }), { scheduler: options.scheduler ?? false });
   await server.app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.app.getHttpServer().address() as AddressInfo).port}`;
   return {

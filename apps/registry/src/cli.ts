@@ -20,6 +20,7 @@ import { loadConfig } from './config.js';
 import { registryProjections, RegistryRuntime } from './infrastructure/runtime.js';
 import { registryUpcasters } from './infrastructure/upcasters.js';
 import { openDatabase } from '../../../libs/database/src/database.js';
+import { DataDirectoryInUseError } from '../../../libs/database/src/data-dir-lock.js';
 import { copyLog } from '../../../libs/event-store/src/copy-log.js';
 import { openKurrentDbEventStore } from '../../../libs/event-store/src/kurrentdb-event-store.js';
 import { PostgresEventStore } from '../../../libs/event-store/src/postgres-event-store.js';
@@ -186,7 +187,7 @@ export function program(): Command {
       const config = loadConfig();
       const url = o.kurrentdbUrl ?? config.kurrentDbUrl;
       if (!url) throw new CliFailure('give --kurrentdb-url or set KURRENTDB_URL', EXIT.usage);
-      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, timeouts: config.databaseTimeouts });
       const postgres = new PostgresEventStore(database.dataSource, registryUpcasters());
       const kurrent = await openKurrentDbEventStore(url, registryUpcasters());
       try {
@@ -219,6 +220,10 @@ export async function run(argv: string[]): Promise<number> {
     if (error instanceof CliFailure) {
       console.error(error.message);
       return error.code;
+    }
+    if (error instanceof DataDirectoryInUseError) {
+      console.error(`registry: ${error.message}.\nStop the service first, or send the change to the running service through its HTTP API.`);
+      return EXIT.failure;
     }
     console.error(`registry: ${error instanceof Error ? error.message : String(error)}`);
     return error instanceof DomainError ? EXIT.invalid : EXIT.failure;

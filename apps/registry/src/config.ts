@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DatabaseTimeouts } from '../../../libs/database/src/database.js';
 
 export type Role = 'secretariat' | 'steward' | 'auditor';
 
@@ -34,6 +35,11 @@ const env = z.object({
   REGISTRY_OIDC_AUDIENCE: z.string().optional(),
   REGISTRY_OIDC_ROLE_CLAIM: z.string().default('registry_role'),
   REGISTRY_OIDC_ACTOR_CLAIM: z.string().default('sub'),
+  REGISTRY_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  REGISTRY_DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  REGISTRY_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  REGISTRY_DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(35_000),
+  REGISTRY_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -57,6 +63,9 @@ export interface RegistryConfig {
   verifyOnStart: boolean;
   rateLimitPerMinute: number;
   logLevel: string;
+  databaseTimeouts: DatabaseTimeouts;
+  /** /health and /ready give up on the database after this long and answer 503. */
+  healthTimeoutMs: number;
   oidc?: OidcConfig;
 }
 
@@ -107,6 +116,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): RegistryCon
     verifyOnStart: e.REGISTRY_VERIFY_ON_START === 'true',
     rateLimitPerMinute: e.REGISTRY_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    databaseTimeouts: {
+      statementMs: e.REGISTRY_DB_STATEMENT_TIMEOUT_MS,
+      lockMs: e.REGISTRY_DB_LOCK_TIMEOUT_MS,
+      connectMs: e.REGISTRY_DB_CONNECT_TIMEOUT_MS,
+      queryMs: e.REGISTRY_DB_QUERY_TIMEOUT_MS,
+    },
+    healthTimeoutMs: e.REGISTRY_HEALTH_TIMEOUT_MS,
     oidc: e.REGISTRY_OIDC_JWKS_URL
       ? { jwksUrl: e.REGISTRY_OIDC_JWKS_URL, issuer: e.REGISTRY_OIDC_ISSUER, audience: e.REGISTRY_OIDC_AUDIENCE, roleClaim: e.REGISTRY_OIDC_ROLE_CLAIM, actorClaim: e.REGISTRY_OIDC_ACTOR_CLAIM }
       : undefined,

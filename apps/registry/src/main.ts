@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { createLogger } from './infrastructure/logger.js';
 import { createServer } from './server.js';
 import { verifyLog } from '../../../libs/event-store/src/verify.js';
+import { DataDirectoryInUseError } from '../../../libs/database/src/data-dir-lock.js';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
@@ -35,6 +36,10 @@ async function main() {
 }
 
 main().catch((error) => {
+  if (error instanceof DataDirectoryInUseError) {
+    log.fatal({ dataDir: error.dataDir, pid: error.pid }, `registry cannot start: ${error.message}. Stop the other process, or point REGISTRY_DATA_DIR elsewhere.`);
+    process.exit(2);
+  }
   log.fatal({ err: error }, `registry failed to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

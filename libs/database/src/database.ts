@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { DataSource, type MigrationInterface } from 'typeorm';
+import { lockDataDirectory } from './data-dir-lock.js';
 import { allMigrations } from '../../../migrations/index.js';
 
 export interface DatabaseOptions {
@@ -8,7 +9,22 @@ export interface DatabaseOptions {
   /** Directory of the embedded database; `memory://` keeps it in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  timeouts?: Partial<DatabaseTimeouts>;
 }
+
+/** Limits on every database call, so a sick database gives errors (503) instead of hangs. */
+export interface DatabaseTimeouts {
+  /** Server side: a statement running longer is cancelled (PostgreSQL `statement_timeout`). */
+  statementMs: number;
+  /** Server side: waiting longer for a lock fails (PostgreSQL `lock_timeout`). */
+  lockMs: number;
+  /** Client side: opening a connection. */
+  connectMs: number;
+  /** Client side: no answer on the wire for this long fails the query (a stalled network path). */
+  queryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: DatabaseTimeouts = { statementMs: 30_000, lockMs: 10_000, connectMs: 5_000, queryMs: 35_000 };
 
 export interface Database {
   dataSource: DataSource;
@@ -30,23 +46,37 @@ interface EmbeddedServer {
 async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
-  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 64 });
-  await server.start();
-  const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
-  return {
-    url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // PGlite is single-process: a second process on the same files would accept writes that the
+  // first then loses, and may corrupt the directory (issue 10). In memory nothing is shared.
+  const lock = inMemory ? undefined : lockDataDirectory(dataDir);
+  try {
+    const db = await PGlite.create(inMemory ? undefined : dataDir);
+    const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 64 });
+    await server.start();
+    const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
+    return {
+      url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
+      async stop() {
+        try {
+          await server.stop();
+          await db.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const embedded = options.url ? undefined : await startEmbedded(options.dataDir ?? './data');
   const url = options.url ?? embedded!.url;
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const dataSource = new DataSource({
     type: 'postgres',
     url,
@@ -61,7 +91,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       max: options.poolSize ?? (embedded ? 1 : 16),
       // A session left idle inside a transaction would stall every catch-up reader (ADR 0002).
       idle_in_transaction_session_timeout: embedded ? undefined : 60_000,
-      connectionTimeoutMillis: 10_000,
+      // Server-side limits go in the startup packet (PostgreSQL); PGlite runs in-process and
+      // one statement at a time, so only the client-side limits apply there.
+      statement_timeout: embedded ? undefined : timeouts.statementMs,
+      lock_timeout: embedded ? undefined : timeouts.lockMs,
+      query_timeout: timeouts.queryMs,
+      connectionTimeoutMillis: timeouts.connectMs,
+      keepAlive: true,
     },
     logging: false,
   });

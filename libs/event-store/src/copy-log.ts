@@ -88,7 +88,7 @@ function runsOfOneStream(events: StoredEvent[]): StoredEvent[][] {
 async function appendGroup(to: EventStore, group: StoredEvent[], progress: CopyProgress): Promise<void> {
   const { streamId, revision } = group[0];
   try {
-    const result = await to.append(streamId, group.map(asNew), revision - 1);
+    const result = await to.append(streamId, group.map(asNew), revision - 1, { keepRecordedAt: true });
     if (result.duplicate) progress.skipped += group.length;
     else progress.appended += group.length;
   } catch (error) {

@@ -10,10 +10,16 @@ export const NO_STREAM = 0;
 
 export interface EventMetadata {
   actor: string;
-  /** ISO instant set by the writer; the basis of "as known at" queries. */
+  /**
+   * ISO instant the event was recorded; the basis of "as known at" queries. The PostgreSQL
+   * store replaces what the caller gives with the database clock, never earlier than the
+   * previous event's in global order (ADR 0009), unless the append says `keepRecordedAt`.
+   */
   recordedAt: string;
   correlationId: string;
   causationId?: string;
+  /** Digest of (actor, Idempotency-Key) of the request that wrote it: its retry finds it by this. */
+  idempotencyKey?: string;
 }
 
 /** What a caller hands to `append`. */
@@ -57,6 +63,16 @@ export interface AppendResult {
 /** Rewrites a stored event to the newest schema version of its type (see `Upcasters`). */
 export type Upcaster = (event: StoredEvent) => StoredEvent;
 
+export interface AppendOptions {
+  /**
+   * Also require another stream to be at this revision when the events are stored, checked in
+   * the same atomic step as the append (ConcurrencyError naming that stream otherwise).
+   */
+  condition?: { streamId: string; revision: number };
+  /** Store `metadata.recordedAt` as given (copying a log between stores); default: stamp it. */
+  keepRecordedAt?: boolean;
+}
+
 export interface ReadAllOptions {
   /** Skip upcasting: events exactly as stored, as hashed (for `verifyLog`). */
   raw?: boolean;
@@ -83,7 +99,7 @@ export interface EventStore {
    * position and checkpoint of the last of them; an id stored elsewhere, or only some ids
    * stored, throws DuplicateEventError.
    */
-  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult>;
   /** Every event of a stream in revision order; [] for an unknown stream. */
   readStream(streamId: string): Promise<StoredEvent[]>;
   /** Events of many streams, grouped by stream id (missing streams are absent). */

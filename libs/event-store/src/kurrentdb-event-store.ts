@@ -4,6 +4,7 @@ import {
   ConcurrencyError,
   DuplicateEventError,
   START,
+  type AppendOptions,
   type AppendResult,
   type Checkpoint,
   type EventStore,
@@ -82,7 +83,13 @@ export class KurrentDbEventStore implements EventStore {
     this.filter = this.prefix ? streamNameFilter({ prefixes: [this.prefix] }) : excludeSystemEvents();
   }
 
-  async append(streamId: string, newEvents: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  /**
+   * `options.condition` is checked right before the append, not atomically with it: KurrentDB
+   * has no multi-stream transaction, so a change of the other stream in the milliseconds
+   * between the check and the append is not seen (ADR 0001, a known gap of this store).
+   * `recordedAt` is kept as the caller gives it (the application clock; ADR 0009).
+   */
+  async append(streamId: string, newEvents: NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
     const events = normalize(streamId, newEvents, expected);
     for (let attempt = 1; ; attempt++) {
       const stored = await this.readRecords(streamId);
@@ -90,6 +97,10 @@ export class KurrentDbEventStore implements EventStore {
       if (duplicate) return duplicate;
       const actual = stored.length;
       if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
+      if (options.condition) {
+        const other = (await this.readRecords(options.condition.streamId)).length;
+        if (other !== options.condition.revision) throw new ConcurrencyError(options.condition.streamId, options.condition.revision, other);
+      }
 
       const appendId = randomUUID();
       let previousHash = stored.at(-1)?.event.hash ?? GENESIS_HASH;

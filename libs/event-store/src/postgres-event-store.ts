@@ -1,8 +1,8 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   ConcurrencyError,
-  DuplicateEventError,
   START,
+  type AppendOptions,
   type AppendResult,
   type Checkpoint,
   type EventStore,
@@ -15,186 +15,12 @@ import {
   type Upcaster,
 } from './event-store.js';
 import { normalize } from './append-input.js';
-import { fastAppend, streamHeadCache, streamRowCache } from './postgres-fast-append.js';
-import { GENESIS_HASH, canonicalJson, eventHash } from './hash.js';
+import { streamRowCache } from './stream-row-cache.js';
+import { APPENDERS_KEY, appendInTransaction } from './postgres-append.js';
+import { COLUMNS, compareCheckpoints, duplicateOf, existingEvents, formatCheckpoint, parseCheckpoint, records, toEvent, type EventRow } from './postgres-rows.js';
 
-type Sql = DataSource | QueryRunner;
-
-const COLUMNS = `global_position::text AS position, transaction_id::text AS xid, stream_id, revision::text AS revision,
-  event_id::text AS event_id, type, schema_version, data, metadata, previous_hash, hash`;
-
-interface EventRow {
-  position: string;
-  xid: string;
-  stream_id: string;
-  revision: string;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: Record<string, unknown>;
-  metadata: StoredEvent['metadata'];
-  previous_hash: string;
-  hash: string;
-}
-
-/** Rows per INSERT statement, well under PostgreSQL's 65,535 bind parameters. */
-const INSERT_CHUNK = 1000;
-
-export function formatCheckpoint(xid: string, position: string): Checkpoint {
-  return `${xid}:${position}`;
-}
-
-export function parseCheckpoint(checkpoint: Checkpoint): [xid: bigint, position: bigint] {
-  if (checkpoint === START) return [0n, 0n];
-  const match = /^(\d+):(\d+)$/.exec(checkpoint);
-  if (!match) throw new Error(`not a PostgreSQL event store checkpoint: ${JSON.stringify(checkpoint)}`);
-  return [BigInt(match[1]), BigInt(match[2])];
-}
-
-export function compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
-  const [ax, ap] = parseCheckpoint(a);
-  const [bx, bp] = parseCheckpoint(b);
-  if (ax !== bx) return ax < bx ? -1 : 1;
-  return ap === bp ? 0 : ap < bp ? -1 : 1;
-}
-
-function toEvent(row: EventRow): StoredEvent {
-  return {
-    streamId: row.stream_id,
-    revision: Number(row.revision),
-    position: row.position,
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: row.data,
-    metadata: row.metadata,
-    previousHash: row.previous_hash,
-    hash: row.hash,
-  };
-}
-
-/** Result rows of a query on a DataSource (a pooled connection) or on a QueryRunner. */
-async function records<T>(sql: Sql, query: string, parameters: unknown[]): Promise<T[]> {
-  if ('createQueryRunner' in sql) return (await sql.query(query, parameters)) as T[];
-  return (await sql.query(query, parameters, true)).records as T[];
-}
-
-/** Stored rows of these event ids; the result decides duplicate, conflict or new. */
-async function existingEvents(sql: Sql, ids: string[]): Promise<EventRow[]> {
-  return records<EventRow>(sql, `SELECT ${COLUMNS} FROM es_events WHERE event_id = ANY($1::uuid[])`, [ids]);
-}
-
-/** A duplicate result when `events` were all stored before in this stream; throws when only partly. */
-function duplicateOf(streamId: string, events: NewEvent[], existing: EventRow[]): AppendResult | undefined {
-  if (existing.length === 0) return undefined;
-  const byId = new Map(existing.map((row) => [row.event_id, row]));
-  for (const event of events) {
-    const row = byId.get(event.eventId);
-    const same =
-      row?.stream_id === streamId &&
-      row.type === event.type &&
-      row.schema_version === event.schemaVersion &&
-      canonicalJson(row.data) === canonicalJson(event.data);
-    if (!same) throw new DuplicateEventError((row ?? existing[0]).event_id, streamId);
-  }
-  const last = existing.reduce((a, b) => (Number(b.revision) > Number(a.revision) ? b : a));
-  return {
-    revision: Number(last.revision),
-    position: last.position,
-    checkpoint: formatCheckpoint(last.xid, last.position),
-    duplicate: true,
-  };
-}
-
-
-/**
- * Appends inside the caller's open transaction on `queryRunner` (which must be its only
- * connection while the transaction is open). On a duplicate it writes nothing. Call it
- * before the transaction's other writes: a transaction whose id was assigned before the
- * stream's previous append committed is refused with ConcurrencyError (retry in a new one),
- * so that global order never contradicts revision order inside a stream.
- * A unique violation (a racing append of the same ids) aborts the transaction; `append`
- * handles it, callers of this function must roll back and may retry.
- */
-export async function appendInTransaction(
-  queryRunner: QueryRunner,
-  streamId: string,
-  newEvents: NewEvent[],
-  expected: ExpectedRevision,
-): Promise<AppendResult> {
-  const events = normalize(streamId, newEvents, expected);
-  // Serialises appends to the stream before the transaction takes an id (advisory locks need
-  // none): an appender's xid is then newer than the xid of the append it waited for.
-  await queryRunner.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [streamId]);
-  const [stream] = await records<{ revision: string; last_hash: string }>(
-    queryRunner,
-    `SELECT revision::text AS revision, last_hash FROM es_streams WHERE stream_id = $1 FOR UPDATE`,
-    [streamId],
-  );
-  // Checked once the stream is locked, so a racing append of the same ids is visible here.
-  const duplicate = duplicateOf(streamId, events, await existingEvents(queryRunner, events.map((e) => e.eventId)));
-  if (duplicate) return duplicate;
-
-  const actual = stream ? Number(stream.revision) : 0;
-  if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
-  if (stream && actual > 0) await refuseOlderTransaction(queryRunner, streamId, expected, actual);
-
-  let previousHash = stream?.last_hash ?? GENESIS_HASH;
-  const rows = events.map((event, index) => {
-    const revision = actual + index + 1;
-    const hash = eventHash(previousHash, { ...event, streamId, revision });
-    const row = [streamId, revision, event.eventId, event.type, event.schemaVersion,
-      JSON.stringify(event.data), JSON.stringify(event.metadata), previousHash, hash];
-    previousHash = hash;
-    return row;
-  });
-  const revision = actual + events.length;
-
-  if (stream) {
-    const updated = await queryRunner.query(
-      `UPDATE es_streams SET revision = $2, last_hash = $3 WHERE stream_id = $1 AND revision = $4`,
-      [streamId, revision, previousHash, actual],
-      true,
-    );
-    if (updated.affected !== 1) throw new ConcurrencyError(streamId, expected, actual);
-  } else {
-    await queryRunner.query(`INSERT INTO es_streams (stream_id, revision, last_hash) VALUES ($1, $2, $3)`, [
-      streamId, revision, previousHash,
-    ]);
-  }
-
-  let last: { position: string; xid: string } | undefined;
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    const chunk = rows.slice(start, start + INSERT_CHUNK);
-    const values = chunk.map((_, i) => {
-      const p = i * 9;
-      return `($${p + 1}, $${p + 2}, $${p + 3}::uuid, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb, $${p + 8}, $${p + 9})`;
-    });
-    const inserted = await records<{ position: string; xid: string; revision: string }>(
-      queryRunner,
-      `INSERT INTO es_events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
-       VALUES ${values.join(', ')}
-       RETURNING global_position::text AS position, transaction_id::text AS xid, revision::text AS revision`,
-      chunk.flat(),
-    );
-    last = inserted.reduce((a, b) => (Number(b.revision) > Number(a.revision) ? b : a));
-  }
-  return { revision, position: last!.position, checkpoint: formatCheckpoint(last!.xid, last!.position), duplicate: false };
-}
-
-/** See appendInTransaction: keeps (transaction_id, global_position) order equal to revision order. */
-async function refuseOlderTransaction(sql: Sql, streamId: string, expected: ExpectedRevision, actual: number) {
-  const [row] = await records<{ older: boolean }>(
-    sql,
-    `SELECT pg_current_xact_id() < transaction_id AS older FROM es_events WHERE stream_id = $1 AND revision = $2`,
-    [streamId, actual],
-  );
-  if (row?.older) {
-    const error = new ConcurrencyError(streamId, expected, actual);
-    error.message = `stream ${streamId} was appended by a newer transaction; retry in a new transaction`;
-    throw error;
-  }
-}
+export { appendInTransaction } from './postgres-append.js';
+export { compareCheckpoints, formatCheckpoint, parseCheckpoint } from './postgres-rows.js';
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === '23505';
@@ -205,7 +31,6 @@ function isUniqueViolation(error: unknown): boolean {
  * DataSource. `upcast` is applied to every event read, except `readAll(..., { raw: true })`.
  */
 export class PostgresEventStore implements EventStore {
-  private readonly heads = streamHeadCache();
   private readonly rows = streamRowCache<EventRow>();
 
   constructor(
@@ -213,32 +38,22 @@ export class PostgresEventStore implements EventStore {
     private readonly upcast: Upcaster = (event) => event,
   ) {}
 
-  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    if (expected !== 'any') {
-      const normalized = normalize(streamId, events, expected);
-      const cached = this.heads.get(streamId);
-      const previous = cached?.revision === expected ? cached.hash : undefined;
-      const fast = await fastAppend(this.dataSource, streamId, normalized, expected, previous).catch((error) => {
-        if (isUniqueViolation(error)) return undefined; // an id already stored: the locking path tells duplicate from conflict
-        throw error;
-      });
-      if (fast) {
-        const { lastHash, ...result } = fast;
-        this.heads.set(streamId, result.revision, lastHash);
-        return result;
-      }
-      this.heads.delete(streamId);
-    }
-    return this.lockingAppend(streamId, events, expected);
+  /**
+   * One transaction per append: locks, stamp, revision (and condition) check, insert. (A
+   * one-statement fast path existed before issue 10; it could not take the transaction id and
+   * the clock in order, nor hold the appenders' lock the catch-up reader waits on.)
+   */
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+    return this.lockingAppend(streamId, events, expected, options);
   }
 
-  /** The general path: lock the stream, check duplicates and the revision, then insert (several round trips). */
-  private async lockingAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  /** Lock the stream, check duplicates and the revision, then insert (several round trips). */
+  private async lockingAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
     const queryRunner = this.dataSource.createQueryRunner();
     let raceLost: unknown;
     try {
       await queryRunner.startTransaction();
-      const result = await appendInTransaction(queryRunner, streamId, events, expected);
+      const result = await appendInTransaction(queryRunner, streamId, events, expected, options);
       if (result.duplicate) await queryRunner.rollbackTransaction();
       else await queryRunner.commitTransaction();
       return result;
@@ -296,23 +111,38 @@ export class PostgresEventStore implements EventStore {
       const rows = incomplete.includes(id) ? whole.filter((row) => row.stream_id === id) : (this.rows.get(id) ?? []);
       if (rows.length) streams.set(id, rows.map((row) => this.upcast(toEvent(row))));
     }
-    // What was just read is the best guess of each stream's head for the next append.
-    for (const [id, list] of streams) this.heads.set(id, list.at(-1)!.revision, list.at(-1)!.hash);
     return streams;
   }
 
+  /**
+   * Waits for the appends in flight (APPENDERS exclusively, in a transaction of its own), then
+   * reads: every transaction that could still commit an event below what is returned has ended,
+   * and an appender that starts later takes a newer transaction id. Transactions that do not
+   * append (in this database or any other of the cluster) are not waited for (ADR 0002).
+   */
   async readAll(from: Checkpoint, limit: number, options: ReadAllOptions = {}): Promise<GlobalBatch> {
     const [xid, position] = parseCheckpoint(from);
-    // Only transactions older than every running one: none of them can still commit below us.
-    const rows = await records<EventRow>(
-      this.dataSource,
-      `SELECT ${COLUMNS} FROM es_events
-       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-         AND (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-       ORDER BY transaction_id, global_position
-       LIMIT $3`,
-      [xid.toString(), position.toString(), limit],
-    );
+    const queryRunner = this.dataSource.createQueryRunner();
+    let rows: EventRow[];
+    try {
+      await queryRunner.connect();
+      await queryRunner.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPENDERS_KEY})`);
+      rows = await records<EventRow>(
+        queryRunner,
+        `SELECT ${COLUMNS} FROM es_events
+         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+         ORDER BY transaction_id, global_position
+         LIMIT $3`,
+        [xid.toString(), position.toString(), limit],
+      );
+      await queryRunner.query('COMMIT');
+    } catch (error) {
+      // The connection may be gone; its error is the one to report.
+      await queryRunner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await queryRunner.release();
+    }
     const events = rows.map((row) => (options.raw ? toEvent(row) : this.upcast(toEvent(row))));
     const last = rows.at(-1);
     return { events, checkpoint: last ? formatCheckpoint(last.xid, last.position) : from };

@@ -104,9 +104,12 @@ export function describeEventStoreContract(
       const result = await store.append(id, events, NO_STREAM);
       expect(result).toMatchObject({ revision: 2, duplicate: false });
       const read = await store.readStream(id);
-      expect(read.map((e) => [e.revision, e.eventId, e.type, e.data, e.metadata])).toEqual(
-        events.map((e, i) => [i + 1, e.eventId, e.type, e.data, e.metadata]),
+      // recordedAt may be the store's own clock (PostgreSQL, ADR 0009): an ISO instant, the rest as given.
+      const withoutInstant = ({ recordedAt: _, ...rest }: NewEvent['metadata']) => rest;
+      expect(read.map((e) => [e.revision, e.eventId, e.type, e.data, withoutInstant(e.metadata)])).toEqual(
+        events.map((e, i) => [i + 1, e.eventId, e.type, e.data, withoutInstant(e.metadata)]),
       );
+      for (const e of read) expect(new Date(e.metadata.recordedAt).toISOString()).toBe(e.metadata.recordedAt);
       expect(read[1].position).toBe(result.position);
       expect(BigInt(read[0].position)).toBeLessThan(BigInt(read[1].position));
       expect(read[0].previousHash).toBe(GENESIS_HASH);

@@ -25,11 +25,11 @@ const onPostgres = testTarget === 'postgres';
 (onPostgres ? describe : describe.skip)(
   `two-connection races${onPostgres ? '' : ' (SKIPPED: PostgreSQL only, set DATABASE_URL)'}`,
   () => {
-    it('holds back a later commit until the transaction holding a lower position commits', async () => {
+    it('holds back a later commit until the transaction holding a lower position commits (the reader waits for the appender in flight)', async () => {
       const store = new PostgresEventStore(db.dataSource);
       const from = await store.headCheckpoint();
       const a = db.dataSource.createQueryRunner();
-      let first, second;
+      let first, second, pending: ReturnType<PostgresEventStore['readAll']> | undefined;
       try {
         await a.startTransaction();
         first = await appendInTransaction(a, 'race-a', [newEvent()], NO_STREAM);
@@ -41,13 +41,17 @@ const onPostgres = testTarget === 'postgres';
           [first.position],
         );
         expect(byPosition).toEqual([{ position: second.position }]);
-        expect(await store.readAll(from, 100)).toEqual({ events: [], checkpoint: from });
+        // A reader now waits for A (an append in flight) instead of returning B alone (issue 10).
+        let settled = false;
+        pending = store.readAll(from, 100).finally(() => (settled = true));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(settled).toBe(false);
         await a.commitTransaction();
       } finally {
         if (a.isTransactionActive) await a.rollbackTransaction();
         await a.release();
       }
-      const batch = await store.readAll(from, 100);
+      const batch = await pending!;
       expect(batch.events.map((e) => [e.streamId, e.position])).toEqual([
         ['race-a', first!.position],
         ['race-b', second!.position],
@@ -55,7 +59,7 @@ const onPostgres = testTarget === 'postgres';
       expect(batch.checkpoint).toBe(second!.checkpoint);
     });
 
-    it('refuses to append from a transaction older than the stream\'s last append', async () => {
+    it('refuses to append from a transaction that wrote before (its id may be older than appends a reader has passed)', async () => {
       const store = new PostgresEventStore(db.dataSource);
       const old = db.dataSource.createQueryRunner();
       try {
@@ -63,7 +67,7 @@ const onPostgres = testTarget === 'postgres';
         await old.query(`SELECT pg_current_xact_id()`);
         await store.append('older-tx', [newEvent()], NO_STREAM);
         // Stored, this event would precede revision 1 in global order.
-        await expect(appendInTransaction(old, 'older-tx', [newEvent()], 'any')).rejects.toThrow(/newer transaction/);
+        await expect(appendInTransaction(old, 'older-tx', [newEvent()], 'any')).rejects.toThrow(/wrote before appending/);
       } finally {
         await old.rollbackTransaction();
         await old.release();

@@ -32,9 +32,12 @@ export function outboxProjection(channels: () => Channel[]): Projection {
         threshold: r.threshold,
         asOf: r.asOf,
       };
+      // No conflict target: the id is derived from (reminder, channel), so two instances inserting
+      // the same row at once collide on the primary key as well as on (reminder_id, channel);
+      // either conflict means the row is there, and neither may fail the batch (issue 10).
       for (const channel of channels())
         await sql.query(
-          `INSERT INTO outbox (id, reminder_id, channel, payload) VALUES ($1, $2, $3, $4) ON CONFLICT (reminder_id, channel) DO NOTHING`,
+          `INSERT INTO outbox (id, reminder_id, channel, payload) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
           [outboxId(r.reminderId, channel), r.reminderId, channel, payload],
         );
     },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   brusselsDate,
+  checkRelease,
   createsDestructionObligation,
   decideDestruction,
   deliberationId,
@@ -21,8 +22,9 @@ import {
   type Recorded,
 } from '../../../../libs/domain/src/index.js';
 import { query } from '../../../../libs/database/src/sql.js';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.js';
+import { ConcurrencyError, type EventStore } from '../../../../libs/event-store/src/event-store.js';
 import type { CheckAnswer, DeliberationService } from './deliberation.service.js';
+import { idempotentId } from './idempotent-write.js';
 import { toRecorded, type CommandContext, type EventSourcedRepository } from './event-sourced-repository.js';
 
 /** A delivery refused by the authorisation check: 422 with the reasons, nothing recorded. */
@@ -46,6 +48,9 @@ export interface DeliveryRow {
   destruction: Destruction | null;
 }
 
+/** Checks re-run when the deliberation changes between check and append; beyond, 409 (retry). */
+const MAX_CHECKS = 8;
+
 const DELIVERY_COLUMNS = `id::text, deliberation_id, deliberation, dataset, recipient, to_char(delivered_on, 'YYYY-MM-DD') AS delivered_on,
   obligation, data, recorded_at, destruction`;
 
@@ -57,28 +62,56 @@ export class DeliveryService {
     private readonly db: DataSource,
   ) {}
 
-  /** Checks the release, then records it; a refused release records nothing. */
+  /**
+   * Checks the release against the deliberation as read at one revision, then records it on
+   * condition that the deliberation is still at that revision (one atomic append, ADR 0002):
+   * an amendment or revocation recorded in between makes the append fail, and the check runs
+   * again on the new state. A refused release records nothing.
+   */
   async record(request: DeliveryRequest, ctx: CommandContext) {
+    // Under an Idempotency-Key the id is derived from it, so a retry finds the delivery it recorded.
+    const deliveryId = idempotentId('delivery') ?? randomUUID();
+    if (idempotentId('delivery') && (await this.store.readStream(deliveryStreamId(deliveryId))).length > 0) {
+      await this.repository.handle(deliveryStreamId(deliveryId), () => [], ctx); // waits for the read models
+      return this.get(deliveryId);
+    }
+    for (let attempt = 1; ; attempt++) {
+      const { data, revision } = await this.decideDelivery(request, deliveryId);
+      const condition = { streamId: deliberationStreamId(deliberationId(data.deliberation)), revision };
+      try {
+        await this.repository.handle(deliveryStreamId(deliveryId), () => [{ type: 'DeliveryRecorded', data }], ctx, { condition });
+        return this.get(deliveryId);
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || error.streamId !== condition.streamId || attempt >= MAX_CHECKS) throw error;
+      }
+    }
+  }
+
+  /** The delivery as the deliberation authorises it at the revision read here (and that revision). */
+  private async decideDelivery(request: DeliveryRequest, deliveryId: string) {
     const { knownAt: _ignored, ...now } = request;
-    const answer = await this.deliberations.check(now);
-    if (!answer.authorised || !answer.deliberation) throw new ReleaseNotAuthorisedError(answer);
-    const t = (await this.deliberations.timeline(deliberationId(answer.deliberation)))!;
-    const on = answer.on;
-    const access = request.access ?? 'transfer';
+    const chosen = await this.deliberations.check(now); // names the deliberation when the request does not
+    if (!chosen.authorised || !chosen.deliberation) throw new ReleaseNotAuthorisedError(chosen);
+    const history = await this.store.readStream(deliberationStreamId(deliberationId(chosen.deliberation)));
+    const revision = history.at(-1)?.revision ?? 0;
+    const t = timelineOf(history.map(toRecorded) as Recorded<DeliberationEvent>[]);
+    const release = { ...now, deliberation: chosen.deliberation, on: chosen.on, access: request.access ?? 'transfer' };
+    const { authorised, reasons } = checkRelease(t, release, chosen.deliberation);
+    if (!authorised || !t) throw new ReleaseNotAuthorisedError({ ...chosen, authorised, version: t?.version ?? null, reasons });
+    const on = chosen.on;
+    const access = release.access;
     const dataset = documentAsOf(t, on).datasets.find((d) => d.id === request.dataset)!;
     const obligation = createsDestructionObligation(dataset, access);
-    const deliveryId = randomUUID();
     const data: DeliveryRecordedData = {
       ...now,
       deliveryId,
-      deliberation: answer.deliberation,
+      deliberation: chosen.deliberation,
       on,
       access,
       obligation,
       destroyByAtDelivery: obligation ? destroyByFor(t, on) : null,
     };
-    await this.repository.handle(deliveryStreamId(deliveryId), () => [{ type: 'DeliveryRecorded', data }], ctx);
-    return this.get(deliveryId);
+    return { data, revision };
   }
 
   async recordDestruction(id: string, destruction: Destruction, ctx: CommandContext) {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   ConcurrencyError,
+  type AppendOptions,
   type AppendResult,
   type EventStore,
   type StoredEvent,
 } from '../../../../libs/event-store/src/event-store.js';
 import type { ProjectionRunner } from '../../../../libs/projections/src/projection-runner.js';
+import { currentIdempotencyKey } from './idempotent-write.js';
 
 /** Who asked, and under which request: stamped on every event (SPEC "Guarantees"). */
 export interface CommandContext {
@@ -53,10 +55,15 @@ export class EventSourcedRepository {
     streamId: string,
     decide: (history: DomainRecorded[]) => { type: string; data: unknown }[],
     ctx: CommandContext,
+    options: AppendOptions = {},
   ): Promise<{ result: AppendResult; events: { type: string; data: unknown }[] }> {
+    const idempotencyKey = currentIdempotencyKey();
     for (let attempt = 1; ; attempt++) {
-      const history = await this.load(streamId);
+      const stored = await this.store.readStream(streamId);
+      const history = stored.map(toRecorded);
       const revision = history.at(-1)?.revision ?? 0;
+      const already = idempotencyKey ? stored.filter((e) => e.metadata.idempotencyKey === idempotencyKey) : [];
+      if (already.length > 0) return this.alreadyRecorded(revision, already);
       if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision)
         throw new PreconditionFailedError(ctx.expectedRevision, revision);
       const events = decide(history);
@@ -70,18 +77,27 @@ export class EventSourcedRepository {
             type: e.type,
             schemaVersion: 1,
             data: e.data as Record<string, unknown>,
-            metadata: { actor: ctx.actor, recordedAt, correlationId: ctx.correlationId, causationId: ctx.causationId },
+            metadata: { actor: ctx.actor, recordedAt, correlationId: ctx.correlationId, causationId: ctx.causationId, ...(idempotencyKey ? { idempotencyKey } : {}) },
           })),
           revision,
+          options,
         );
         await this.projections.waitFor(result.checkpoint);
         return { result, events };
       } catch (error) {
-        if (!(error instanceof ConcurrencyError)) throw error;
+        // Another stream's condition failed (options.condition): the caller decides again, not this loop.
+        if (!(error instanceof ConcurrencyError) || error.streamId !== streamId) throw error;
         if (ctx.expectedRevision !== undefined) throw new PreconditionFailedError(ctx.expectedRevision, error.actual);
         if (attempt >= MAX_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
+  }
+
+  /** A retry of a write that committed under the same Idempotency-Key: its events, once the read models have them. */
+  private async alreadyRecorded(revision: number, events: StoredEvent[]) {
+    await this.projections.waitFor(await this.store.headCheckpoint());
+    const last = events.at(-1)!;
+    return { result: { revision, position: last.position, checkpoint: '', duplicate: true }, events: events.map(({ type, data }) => ({ type, data })) };
   }
 }

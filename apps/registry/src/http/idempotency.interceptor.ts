@@ -8,6 +8,7 @@ import { canonicalJson } from '../../../../libs/event-store/src/hash.js';
 import { query } from '../../../../libs/database/src/sql.js';
 import { problemError, StoredResponse, toProblem } from './problem.js';
 import type { AuthenticatedRequest } from './auth.js';
+import { idempotencyDigest, runIdempotentWrite } from '../application/idempotent-write.js';
 
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 
@@ -18,12 +19,14 @@ interface KeyRow {
 }
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
-/** A request still in progress after this long is taken to have died with its process. */
-const STALE_MS = 60_000;
+/** A claim not released after this long is taken to have died with its process. */
+const CLAIM_MS = 60_000;
 
 /**
  * `Idempotency-Key` on writes: the first response (success or refusal) is stored and replayed
- * for a repeat; the same key with another request is 422. Keys are kept for 48 hours.
+ * for a repeat; the same key with another request is 422; while the first runs, 409. A key is
+ * never deleted on failure: after a 5xx its retry runs again and finds the events written under
+ * the key (metadata.idempotencyKey), so a write is never made twice. Keys are kept for 48 hours.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -47,29 +50,55 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .digest('hex');
     const existing = await this.claim(key, hash);
     if (existing) this.replay(existing, hash);
-    try {
-      const body = await handle();
-      await this.remember(key, status, body, headersOf(response));
-      return body;
-    } catch (error) {
-      const { problem, headers } = toProblem(error);
-      if (problem.status >= 500) await query(this.db, 'DELETE FROM idempotency_keys WHERE key = $1', [key]);
-      else await this.remember(key, problem.status, { ...problem, instance: request.originalUrl.split('?')[0] }, headers);
-      throw error;
+    // The events this request writes carry the key's digest: a retry finds them (no second write).
+    const outcome = await runIdempotentWrite(idempotencyDigest(request.caller?.actor ?? '', key), handle).then(
+      (body) => ({ body, failure: undefined }),
+      (failure: unknown) => ({ body: undefined, failure }),
+    );
+    if (outcome.failure === undefined) {
+      const remembered = await this.remember(key, status, outcome.body, headersOf(response)).then(() => true, (failure: unknown) => failure);
+      if (remembered === true) return outcome.body;
+      await this.release(key);
+      throw remembered;
     }
+    const { problem, headers } = toProblem(outcome.failure);
+    // A 5xx may come after the write committed (503 catching up, a lost connection): the key is
+    // kept and released for a retry, which finds what was recorded. A refusal is final and replayed.
+    if (problem.status >= 500) await this.release(key);
+    else await this.remember(key, problem.status, { ...problem, instance: request.originalUrl.split('?')[0] }, headers);
+    throw outcome.failure;
   }
 
-  /** Inserts the key as in progress; returns the existing row when it was already there. */
+  /**
+   * Inserts the key as in progress, or takes over a claim that was released (or expired) for the
+   * same request; returns the existing row otherwise. Waits up to 10 s for a request in progress.
+   */
   private async claim(key: string, hash: string): Promise<KeyRow | undefined> {
-    await query(this.db, `DELETE FROM idempotency_keys WHERE created_at < now() - interval '48 hours' OR (status IS NULL AND created_at < now() - interval '${STALE_MS / 1000} seconds')`);
+    await query(this.db, `DELETE FROM idempotency_keys WHERE created_at < now() - interval '48 hours'`);
     for (let waited = 0; ; waited += 100) {
-      const inserted = await query(this.db, 'INSERT INTO idempotency_keys (key, request_hash) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [key, hash]);
-      if (inserted.length === 1) return undefined;
+      const taken = await query(
+        this.db,
+        `INSERT INTO idempotency_keys (key, request_hash, claimed_until) VALUES ($1, $2, now() + make_interval(secs => $3))
+         ON CONFLICT (key) DO UPDATE SET claimed_until = EXCLUDED.claimed_until
+           WHERE idempotency_keys.status IS NULL AND idempotency_keys.request_hash = EXCLUDED.request_hash
+             AND idempotency_keys.claimed_until <= now()
+         RETURNING key`,
+        [key, hash, CLAIM_MS / 1000],
+      );
+      if (taken.length === 1) return undefined;
       const [row] = await query<KeyRow>(this.db, 'SELECT request_hash, status, response FROM idempotency_keys WHERE key = $1', [key]);
       if (!row) continue;
       if (row.status !== null || row.request_hash !== hash || waited >= 10_000) return row;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  }
+
+  /** Lets a retry take the key over now (best effort: otherwise the claim expires after CLAIM_MS). */
+  private async release(key: string) {
+    await query(this.db, 'UPDATE idempotency_keys SET claimed_until = now() WHERE key = $1 AND status IS NULL', [key]).then(
+      () => undefined,
+      () => undefined, // the database is failing; the claim expires by itself
+    );
   }
 
   /** A repeat is answered by the problem filter, which writes the stored status, headers and body. */

@@ -3,6 +3,7 @@ import type { ZodError } from 'zod';
 import { DomainError, type FieldError } from '../../../../libs/domain/src/index.js';
 import { ConcurrencyError } from '../../../../libs/event-store/src/event-store.js';
 import { ProjectionLagError } from '../../../../libs/projections/src/projection-runner.js';
+import { isDatabaseUnavailable } from '../../../../libs/database/src/unavailable.js';
 import { PreconditionFailedError } from '../application/event-sourced-repository.js';
 import { ReleaseNotAuthorisedError } from '../application/delivery.service.js';
 
@@ -84,6 +85,8 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
     return plain(problem(409, 'Concurrent update', { code: 'CONCURRENT_UPDATE', detail: 'Too many concurrent writers; retry the request.' }));
   if (error instanceof ProjectionLagError)
     return { problem: problem(503, 'Read models are catching up', { code: 'CATCHING_UP', detail: 'The write was recorded; the read models are behind. Retry shortly.' }), headers: { 'retry-after': '1' } };
+  if (isDatabaseUnavailable(error))
+    return { problem: problem(503, 'Database unavailable', { code: 'STORE_UNAVAILABLE', detail: 'The registry cannot reach its database right now. Retry shortly.' }), headers: { 'retry-after': '5' } };
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return plain(problem(status, error.message || 'Error', { code: `HTTP_${status}` }));
@@ -95,7 +98,7 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
     return plain(problem(400, 'Malformed JSON', { code: 'MALFORMED_JSON', detail: 'The body is not valid JSON (an object is expected).', errors: [{ path: '/', message: 'not valid JSON' }] }));
   if (typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500)
     return plain(problem(bodyParser.status, 'Bad request', { code: `HTTP_${bodyParser.status}`, detail: (error as Error).message }));
-  return plain(problem(500, 'Internal error', { code: 'INTERNAL', detail: 'The registry could not serve this request; nothing partial was recorded.' }));
+  return plain(problem(500, 'Internal error', { code: 'INTERNAL', detail: 'The registry could not serve this request.' }));
 }
 
 function titleFor(kind: DomainError['kind']): string {

@@ -22,6 +22,13 @@ export class RegistryMetrics {
     registers: [this.registry],
   });
 
+  readonly backgroundFailures = new Counter({
+    name: 'registry_background_failures_total',
+    help: 'Failures of background work (daily-reminders, outbox-send, catch-up-at-start), each also logged with its cause',
+    labelNames: ['task'],
+    registers: [this.registry],
+  });
+
   constructor(db: DataSource) {
     collectDefaultMetrics({ register: this.registry, prefix: 'registry_' });
     new Gauge({

@@ -52,13 +52,15 @@ export class OutboxSender {
     return [...(this.options.webhook ? (['webhook'] as const) : []), ...(this.options.mail ? (['email'] as const) : [])];
   }
 
-  start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.sendDue().catch((e) => this.log('warn', 'outbox pass failed', { error: String(e) })), intervalMs);
+  /** Sends what is due every `intervalMs`; a pass that fails is handed to `onFailure` (logged and counted by the runtime). */
+  start(intervalMs: number, onFailure: (error: unknown) => void): void {
+    this.timer = setInterval(() => void this.sendDue().catch(onFailure), intervalMs);
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    // The pass's own failure was already reported by whoever started it; only wait for it here.
     await this.busy?.catch(() => undefined);
   }
 

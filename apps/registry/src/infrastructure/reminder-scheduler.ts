@@ -22,11 +22,11 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     this.job = CronJob.from({
       cronTime: this.runtime.config.reminderCron,
       timeZone: 'Europe/Brussels',
-      onTick: () => void this.runOnce().catch(() => undefined),
+      onTick: () => void this.runOnce().catch((error) => this.runtime.reportFailure('daily-reminders', error)),
     });
     this.registry.addCronJob('destruction-reminders', this.job);
     this.job.start();
-    this.runtime.outbox.start(this.runtime.config.outboxIntervalMs);
+    this.runtime.outbox.start(this.runtime.config.outboxIntervalMs, (error) => this.runtime.reportFailure('outbox-send', error));
   }
 
   runOnce() {

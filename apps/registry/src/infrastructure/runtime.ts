@@ -30,6 +30,9 @@ export const registryProjections = (channels: () => Channel[]): Projection[] => 
   outboxProjection(channels),
 ];
 
+export type BackgroundTask = 'daily-reminders' | 'outbox-send' | 'catch-up-at-start';
+export type BackgroundFailureReporter = (task: BackgroundTask, error: unknown) => void;
+
 /** Everything the service and the CLI share: database, store, projections and the use cases. */
 export class RegistryRuntime {
   private constructor(
@@ -43,10 +46,14 @@ export class RegistryRuntime {
     readonly outputReleases: OutputReleaseService,
     readonly outbox: OutboxSender,
     readonly metrics: RegistryMetrics,
+    /** Logs a failure of background work with its cause and counts it: nothing in the background fails silently. */
+    readonly reportFailure: BackgroundFailureReporter,
+    /** Logs why a health or readiness probe failed (the HTTP answer itself stays short). */
+    readonly reportProbeFailure: (error: unknown) => void,
   ) {}
 
   static async open(config: RegistryConfig, log: Logger): Promise<RegistryRuntime> {
-    const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, timeouts: config.databaseTimeouts });
     try {
       const upcast = registryUpcasters();
       const baseStore: EventStore = config.kurrentDbUrl
@@ -54,6 +61,10 @@ export class RegistryRuntime {
         : new PostgresEventStore(database.dataSource, upcast);
       const db = database.dataSource;
       const metrics = new RegistryMetrics(db);
+      const reportFailure: BackgroundFailureReporter = (task, error) => {
+        metrics.backgroundFailures.inc({ task });
+        log.error({ task, err: error }, `background task ${task} failed: ${error instanceof Error ? error.message : String(error)}`);
+      };
       const store = metrics.counting(baseStore);
       const outbox = new OutboxSender(db, {
         webhook: config.webhookUrl ? { url: config.webhookUrl, secret: config.webhookSecret } : undefined,
@@ -69,12 +80,13 @@ export class RegistryRuntime {
       const repository = new EventSourcedRepository(store, projections);
       const deliberations = new DeliberationService(repository, store, db);
       const deliveries = new DeliveryService(repository, deliberations, store, db);
-      const reminders = new ReminderService(repository, deliveries, db, config.reminderThresholds, () => void outbox.sendDue().catch(() => undefined));
+      const reminders = new ReminderService(repository, deliveries, db, config.reminderThresholds, () => void outbox.sendDue().catch((error) => reportFailure('outbox-send', error)));
       const outputReleases = new OutputReleaseService(repository, deliberations, db);
       metrics.watchProjections(baseStore, projections);
-      // A projection that fails here is logged (onError) and retried later; the service still starts.
-      await projections.catchUp().catch(() => undefined);
-      return new RegistryRuntime(config, database, store, projections, deliberations, deliveries, reminders, outputReleases, outbox, metrics);
+      // A catch-up that fails here is logged and counted, and retried by the next write or read; the service still starts.
+      await projections.catchUp().catch((error) => reportFailure('catch-up-at-start', error));
+      return new RegistryRuntime(config, database, store, projections, deliberations, deliveries, reminders, outputReleases, outbox, metrics, reportFailure,
+        (error) => log.warn({ err: error }, 'health probe failed: the database cannot be reached'));
     } catch (error) {
       await database.close();
       throw error;
