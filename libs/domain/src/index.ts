@@ -18,3 +18,4 @@ export * from './reminders/reminder-due.js';
 export * from './delivery/delivery.js';
 export * from './output-release/output-release.js';
 export * from './reminders/issue-reminder.js';
+export * from './events.js';
