@@ -11,9 +11,11 @@ import {
   type DeliberationEvent,
   type Recorded,
 } from '../src/index.js';
+import { DeciderSpecification } from './decider-specification.js';
 import { amended, amendment24130, commitments24130, decided, decision24130, history, refusal, revoked } from './given.js';
 
-const stream = (...more: DeliberationEvent[]): Recorded<DeliberationEvent>[] => history(decided(decision24130()), amended(amendment24130()), ...more);
+const stream = (...more: DeliberationEvent[]): Recorded<DeliberationEvent>[] =>
+  history(decided(decision24130()), amended(amendment24130()), ...more);
 const amendment = (changes: Change[], effectiveFrom = '2025-03-01'): AmendmentDocument => ({
   deliberation: '24/130',
   decidedOn: '2025-02-01',
@@ -46,7 +48,13 @@ describe('recording an amendment', () => {
     expect(events).toEqual([
       {
         type: 'DeliberationAmended',
-        data: { decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', summary: 'test amendment', changes: [{ op: 'setRetention', destroyBy: '2031-12-31' }], sequence: 2 },
+        data: {
+          decidedOn: '2025-02-01',
+          effectiveFrom: '2025-03-01',
+          summary: 'test amendment',
+          changes: [{ op: 'setRetention', destroyBy: '2031-12-31' }],
+          sequence: 2,
+        },
       },
     ]);
   });
@@ -59,7 +67,13 @@ describe('recording an amendment', () => {
 
   it('given an amendment naming 21/144, when recorded on 24/130, then it is refused at /deliberation', () => {
     const error = refusal(() =>
-      decideDeliberation({ type: 'AmendDeliberation', amendment: { ...amendment([{ op: 'setRetention', destroyBy: '2031-12-31' }]), deliberation: '21/144' } }, stream()),
+      decideDeliberation(
+        {
+          type: 'AmendDeliberation',
+          amendment: { ...amendment([{ op: 'setRetention', destroyBy: '2031-12-31' }]), deliberation: '21/144' },
+        },
+        stream(),
+      ),
     );
     expect(error).toBeInstanceOf(DomainError);
     expect(error.kind).toBe('unprocessable');
@@ -109,7 +123,12 @@ describe('recording an amendment', () => {
 
 describe('each amendment op, applied', () => {
   it('given 24/130, when addDataset is recorded, then the dataset is there from its effective date', () => {
-    expect(afterAmending([{ op: 'addDataset', dataset: newDataset }]).datasets.map((d) => d.id)).toEqual(['sample', 'population', 'scrambled', 'extract-2023']);
+    expect(afterAmending([{ op: 'addDataset', dataset: newDataset }]).datasets.map((d) => d.id)).toEqual([
+      'sample',
+      'population',
+      'scrambled',
+      'extract-2023',
+    ]);
   });
 
   it('given 24/130, when removeDataset population is recorded, then it is gone', () => {
@@ -117,7 +136,9 @@ describe('each amendment op, applied', () => {
   });
 
   it('given 24/130, when updateDataset sets the sample access and tables, then only those fields change', () => {
-    const sample = afterAmending([{ op: 'updateDataset', datasetId: 'sample', set: { access: 'secure-onsite', tables: ['with-next-year'] } }]).datasets[0];
+    const sample = afterAmending([
+      { op: 'updateDataset', datasetId: 'sample', set: { access: 'secure-onsite', tables: ['with-next-year'] } },
+    ]).datasets[0];
     expect(sample).toEqual({ ...decision24130().datasets[0], access: 'secure-onsite', tables: ['with-next-year'] });
   });
 
@@ -127,7 +148,9 @@ describe('each amendment op, applied', () => {
   });
 
   it('given 24/130, when updateDataset sets maxSubjects 20000, then the limit is 20000', () => {
-    expect(afterAmending([{ op: 'updateDataset', datasetId: 'sample', set: { maxSubjects: 20_000 } }]).datasets[0].maxSubjects).toBe(20_000);
+    expect(afterAmending([{ op: 'updateDataset', datasetId: 'sample', set: { maxSubjects: 20_000 } }]).datasets[0].maxSubjects).toBe(
+      20_000,
+    );
   });
 
   it('given 24/130, when addVariables is recorded, then the catalogue ends with the new variables', () => {
@@ -170,17 +193,52 @@ describe('each amendment op, applied', () => {
   });
 
   it('given the nine ops of SPEC, when the schema is read, then exactly these are known', () => {
-    expect(CHANGE_OPS).toEqual(['addDataset', 'removeDataset', 'updateDataset', 'addVariables', 'removeVariables', 'addParty', 'removeParty', 'setReferenceYears', 'setRetention']);
+    expect(CHANGE_OPS).toEqual([
+      'addDataset',
+      'removeDataset',
+      'updateDataset',
+      'addVariables',
+      'removeVariables',
+      'addParty',
+      'removeParty',
+      'setReferenceYears',
+      'setRetention',
+    ]);
   });
 });
 
 describe('each amendment op, refused when it does not apply', () => {
   const cases: [string, Change, string, string][] = [
-    ['addDataset of an existing id', { op: 'addDataset', dataset: { ...newDataset, id: 'sample' } }, '/changes/0/dataset/id', 'dataset "sample" already exists'],
-    ['addDataset with an unknown table', { op: 'addDataset', dataset: { ...newDataset, tables: ['with-next-year', 'nope'] } }, '/changes/0/dataset/tables', 'unknown table "nope"'],
-    ['removeDataset of a missing dataset', { op: 'removeDataset', datasetId: 'nope' }, '/changes/0/datasetId', 'no dataset "nope" to remove'],
-    ['updateDataset of a missing dataset', { op: 'updateDataset', datasetId: 'nope', set: { maxSubjects: 1 } }, '/changes/0/datasetId', 'no dataset "nope" to update'],
-    ['updateDataset with an unknown table', { op: 'updateDataset', datasetId: 'sample', set: { tables: ['nope'] } }, '/changes/0/set/tables', 'unknown table "nope"'],
+    [
+      'addDataset of an existing id',
+      { op: 'addDataset', dataset: { ...newDataset, id: 'sample' } },
+      '/changes/0/dataset/id',
+      'dataset "sample" already exists',
+    ],
+    [
+      'addDataset with an unknown table',
+      { op: 'addDataset', dataset: { ...newDataset, tables: ['with-next-year', 'nope'] } },
+      '/changes/0/dataset/tables',
+      'unknown table "nope"',
+    ],
+    [
+      'removeDataset of a missing dataset',
+      { op: 'removeDataset', datasetId: 'nope' },
+      '/changes/0/datasetId',
+      'no dataset "nope" to remove',
+    ],
+    [
+      'updateDataset of a missing dataset',
+      { op: 'updateDataset', datasetId: 'nope', set: { maxSubjects: 1 } },
+      '/changes/0/datasetId',
+      'no dataset "nope" to update',
+    ],
+    [
+      'updateDataset with an unknown table',
+      { op: 'updateDataset', datasetId: 'sample', set: { tables: ['nope'] } },
+      '/changes/0/set/tables',
+      'unknown table "nope"',
+    ],
     [
       'addVariables of a known code',
       { op: 'addVariables', variables: [{ code: 'person.sex', category: 'person', label: 'Geslacht' }] },
@@ -189,31 +247,57 @@ describe('each amendment op, refused when it does not apply', () => {
     ],
     [
       'addVariables listing a code twice',
-      { op: 'addVariables', variables: [{ code: 'x.a', category: 'x', label: 'A' }, { code: 'x.a', category: 'x', label: 'A again' }] },
+      {
+        op: 'addVariables',
+        variables: [
+          { code: 'x.a', category: 'x', label: 'A' },
+          { code: 'x.a', category: 'x', label: 'A again' },
+        ],
+      },
       '/changes/0/variables',
       'variable "x.a" is listed twice',
     ],
-    ['removeVariables of an unknown code', { op: 'removeVariables', codes: ['person.sex', 'person.shoe_size'] }, '/changes/0/codes', 'no variable "person.shoe_size" to remove'],
-    ['addParty of an existing id', { op: 'addParty', party: { id: 'ksz', name: 'KSZ', roles: ['source'] } }, '/changes/0/party/id', 'party "ksz" already exists'],
+    [
+      'removeVariables of an unknown code',
+      { op: 'removeVariables', codes: ['person.sex', 'person.shoe_size'] },
+      '/changes/0/codes',
+      'no variable "person.shoe_size" to remove',
+    ],
+    [
+      'addParty of an existing id',
+      { op: 'addParty', party: { id: 'ksz', name: 'KSZ', roles: ['source'] } },
+      '/changes/0/party/id',
+      'party "ksz" already exists',
+    ],
     ['removeParty of an unknown id', { op: 'removeParty', partyId: 'nope' }, '/changes/0/partyId', 'no party "nope" to remove'],
   ];
 
-  it.each(cases)('given 24/130, when %s is recorded, then it is refused with the path of the failing change', (_what, change, path, message) => {
-    const error = refused([change]);
-    expect(error).toMatchObject({ kind: 'unprocessable', code: 'CHANGE_DOES_NOT_APPLY' });
-    expect(error.errors).toEqual([{ path, message }]);
-  });
+  it.each(cases)(
+    'given 24/130, when %s is recorded, then it is refused with the path of the failing change',
+    (_what, change, path, message) => {
+      const error = refused([change]);
+      expect(error).toMatchObject({ kind: 'unprocessable', code: 'CHANGE_DOES_NOT_APPLY' });
+      expect(error.errors).toEqual([{ path, message }]);
+    },
+  );
 
-  it.each(cases)('given 24/130, when %s is applied directly, then applyChange answers not ok (the document is untouched)', (_what, change, path) => {
-    const doc = decision24130();
-    const before = JSON.stringify(doc);
-    const result = applyChange(doc, change);
-    expect(result).toEqual({ ok: false, error: { path: path.replace('/changes/0', ''), message: expect.any(String) } });
-    expect(JSON.stringify(doc)).toBe(before);
-  });
+  it.each(cases)(
+    'given 24/130, when %s is applied directly, then applyChange answers not ok (the document is untouched)',
+    (_what, change, path) => {
+      const doc = decision24130();
+      const before = JSON.stringify(doc);
+      const result = applyChange(doc, change);
+      expect(result).toEqual({ ok: false, error: { path: path.replace('/changes/0', ''), message: expect.any(String) } });
+      expect(JSON.stringify(doc)).toBe(before);
+    },
+  );
 
   it('given an unknown op, when the amendment is parsed, then zod refuses it at changes/0/op', () => {
-    const result = amendmentDocumentSchema.safeParse({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'renameDataset', datasetId: 'sample' }] });
+    const result = amendmentDocumentSchema.safeParse({
+      decidedOn: '2025-02-01',
+      effectiveFrom: '2025-03-01',
+      changes: [{ op: 'renameDataset', datasetId: 'sample' }],
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path)).toEqual([['changes', 0, 'op']]);
   });
@@ -233,64 +317,81 @@ describe('each amendment op, refused when it does not apply', () => {
 });
 
 describe('recording the deliberation, revocations and commitments', () => {
+  const spec = DeciderSpecification.for(decideDeliberation);
+
   it('given nothing recorded, when 24/130 is recorded, then one DeliberationRecorded event carries the document', () => {
-    expect(decideDeliberation({ type: 'RecordDeliberation', document: decision24130() }, [])).toEqual([
-      { type: 'DeliberationRecorded', data: { document: decision24130() } },
-    ]);
+    spec
+      .given([])
+      .when({ type: 'RecordDeliberation', document: decision24130() })
+      .then([{ type: 'DeliberationRecorded', data: { document: decision24130() } }]);
   });
 
   it('given 24/130 already recorded, when it is recorded twice, then it is a DELIBERATION_EXISTS conflict', () => {
-    expect(refusal(() => decideDeliberation({ type: 'RecordDeliberation', document: decision24130() }, stream()))).toMatchObject({
-      kind: 'conflict',
-      code: 'DELIBERATION_EXISTS',
-    });
+    spec
+      .given(stream())
+      .when({ type: 'RecordDeliberation', document: decision24130() })
+      .thenRefuses({ kind: 'conflict', code: 'DELIBERATION_EXISTS' });
   });
 
   it('given 24/130, when revoked, then a DeliberationRevoked event is decided; revoking again is an ALREADY_REVOKED conflict', () => {
     const revocation = { decidedOn: '2025-05-20', effectiveFrom: '2025-06-01', reason: 'Ended' };
-    expect(decideDeliberation({ type: 'RevokeDeliberation', revocation }, stream())).toEqual([{ type: 'DeliberationRevoked', data: revocation }]);
-    expect(refusal(() => decideDeliberation({ type: 'RevokeDeliberation', revocation }, stream(revoked(revocation))))).toMatchObject({
-      kind: 'conflict',
-      code: 'ALREADY_REVOKED',
-    });
+    spec
+      .given(stream())
+      .when({ type: 'RevokeDeliberation', revocation })
+      .then([{ type: 'DeliberationRevoked', data: revocation }]);
+    spec
+      .given(stream(revoked(revocation)))
+      .when({ type: 'RevokeDeliberation', revocation })
+      .thenRefuses({ kind: 'conflict', code: 'ALREADY_REVOKED' });
   });
 
   it('given 24/130, when a party signs a commitment, then a CommitmentRecorded event is decided', () => {
     const commitment = { party: 'dwse', kind: 'joint-and-several-liability', signedOn: '2024-09-10', documentRef: 'DWSE-2024-17' };
-    expect(decideDeliberation({ type: 'RecordCommitment', commitment }, stream())).toEqual([{ type: 'CommitmentRecorded', data: commitment }]);
+    spec
+      .given(stream())
+      .when({ type: 'RecordCommitment', commitment })
+      .then([{ type: 'CommitmentRecorded', data: commitment }]);
   });
 
   it('given 24/130, when a commitment comes from a non-party, then it is refused as UNKNOWN_PARTY at /party', () => {
-    const error = refusal(() =>
-      decideDeliberation({ type: 'RecordCommitment', commitment: { party: 'acme', kind: 'non-reidentification', signedOn: '2024-09-10' } }, stream()),
-    );
-    expect(error).toMatchObject({ kind: 'unprocessable', code: 'UNKNOWN_PARTY', errors: [{ path: '/party', message: expect.any(String) }] });
+    spec
+      .given(stream())
+      .when({ type: 'RecordCommitment', commitment: { party: 'acme', kind: 'non-reidentification', signedOn: '2024-09-10' } })
+      .thenRefuses({ kind: 'unprocessable', code: 'UNKNOWN_PARTY', errors: [{ path: '/party', message: expect.any(String) }] });
   });
 
   it('given a party brought by an amendment not yet in force, when it signs, then its commitment is accepted', () => {
     const h = stream(amended(amendment([{ op: 'addParty', party: { id: 'ugent', name: 'UGent', roles: ['recipient'] } }])));
     const commitment = { party: 'ugent', kind: 'non-reidentification', signedOn: '2025-02-10' };
-    expect(decideDeliberation({ type: 'RecordCommitment', commitment }, h)).toHaveLength(1);
+    expect(spec.given(h).when({ type: 'RecordCommitment', commitment }).decided()).toHaveLength(1);
   });
 
   it('given no deliberation, when a commitment or a revocation is recorded, then it is not found', () => {
-    expect(refusal(() => decideDeliberation({ type: 'RecordCommitment', commitment: commitments24130()[0].data as never }, []))).toMatchObject({ kind: 'not-found' });
-    expect(refusal(() => decideDeliberation({ type: 'RevokeDeliberation', revocation: { decidedOn: '2025-01-01', effectiveFrom: '2025-01-01', reason: 'x' } }, []))).toMatchObject({
-      kind: 'not-found',
-    });
+    spec
+      .given([])
+      .when({ type: 'RecordCommitment', commitment: commitments24130()[0].data as never })
+      .thenRefuses({ kind: 'not-found' });
+    spec
+      .given([])
+      .when({ type: 'RevokeDeliberation', revocation: { decidedOn: '2025-01-01', effectiveFrom: '2025-01-01', reason: 'x' } })
+      .thenRefuses({ kind: 'not-found' });
   });
 });
 
 describe('a backdated amendment', () => {
   it('given an amendment effective 2025-06-01 removing dataset "scrambled", when an amendment effective 2025-03-01 removes it first, then it is refused because the later one would no longer apply', () => {
-    const h = stream(amended({ decidedOn: '2025-05-01', effectiveFrom: '2025-06-01', changes: [{ op: 'removeDataset', datasetId: 'scrambled' }] }));
+    const h = stream(
+      amended({ decidedOn: '2025-05-01', effectiveFrom: '2025-06-01', changes: [{ op: 'removeDataset', datasetId: 'scrambled' }] }),
+    );
     const refused = refusal(() => amend([{ op: 'removeDataset', datasetId: 'scrambled' }], h, '2025-03-01'));
     expect(refused.code).toBe('CHANGE_DOES_NOT_APPLY');
     expect(refused.message).toContain('amendment 2');
   });
 
   it('given the same later amendment, when a backdated amendment changes something else, then it is recorded', () => {
-    const h = stream(amended({ decidedOn: '2025-05-01', effectiveFrom: '2025-06-01', changes: [{ op: 'removeDataset', datasetId: 'scrambled' }] }));
+    const h = stream(
+      amended({ decidedOn: '2025-05-01', effectiveFrom: '2025-06-01', changes: [{ op: 'removeDataset', datasetId: 'scrambled' }] }),
+    );
     expect(amend([{ op: 'setRetention', destroyBy: '2031-12-31' }], h, '2025-03-01')).toHaveLength(1);
   });
 });

@@ -53,10 +53,9 @@ describe('UNKNOWN_DELIBERATION', () => {
   it('given 24/130 recorded at noon on 3 September 2024, when checked as known one second earlier, then it is unknown', () => {
     const h = history(at('2024-09-03T12:00:00Z', decided(decision24130())), commitments24130());
     expect(codesOf(checkRelease(timelineOf(h, '2024-09-03T11:59:59Z'), release(), '24/130'))).toEqual(['UNKNOWN_DELIBERATION']);
-    expect(checkRelease(timelineOf(h, '2024-09-03T12:00:00Z'), release({ on: '2024-09-03' }), '24/130').reasons.map((r) => r.code)).toEqual([
-      'NOT_YET_IN_FORCE',
-      'COMMITMENT_MISSING',
-    ]);
+    expect(checkRelease(timelineOf(h, '2024-09-03T12:00:00Z'), release({ on: '2024-09-03' }), '24/130').reasons.map((r) => r.code)).toEqual(
+      ['NOT_YET_IN_FORCE', 'COMMITMENT_MISSING'],
+    );
   });
 });
 
@@ -133,8 +132,7 @@ describe('NOT_YET_IN_FORCE', () => {
 });
 
 describe('REVOKED', () => {
-  const t = () =>
-    given24130(revoked({ decidedOn: '2025-05-20', effectiveFrom: '2025-06-01', reason: 'Purpose achieved early' }));
+  const t = () => given24130(revoked({ decidedOn: '2025-05-20', effectiveFrom: '2025-06-01', reason: 'Purpose achieved early' }));
 
   it('given a revocation effective 1 June 2025, when asked the day before, then it is authorised', () => {
     expect(check(t(), { on: '2025-05-31' })).toEqual({ authorised: true, reasons: [] });
@@ -167,13 +165,17 @@ describe('RETENTION_ENDED', () => {
   });
 
   it('given a setRetention to 2032 effective 1 June 2030, when personal data is asked in 2031, then it is authorised, and after 2032 it is not', () => {
-    const t = given24130(amended({ decidedOn: '2030-05-01', effectiveFrom: '2030-06-01', changes: [{ op: 'setRetention', destroyBy: '2032-12-31' }] }));
+    const t = given24130(
+      amended({ decidedOn: '2030-05-01', effectiveFrom: '2030-06-01', changes: [{ op: 'setRetention', destroyBy: '2032-12-31' }] }),
+    );
     expect(check(t, { on: '2031-06-01' }).authorised).toBe(true);
     expect(reasonOf(check(t, { on: '2033-01-01' }), 'RETENTION_ENDED').details).toEqual({ destroyBy: '2032-12-31', on: '2033-01-01' });
   });
 
   it('given a setRetention to 2032 not yet in force, when personal data is asked after 2030, then retention has ended', () => {
-    const t = given24130(amended({ decidedOn: '2030-05-01', effectiveFrom: '2031-06-01', changes: [{ op: 'setRetention', destroyBy: '2032-12-31' }] }));
+    const t = given24130(
+      amended({ decidedOn: '2030-05-01', effectiveFrom: '2031-06-01', changes: [{ op: 'setRetention', destroyBy: '2032-12-31' }] }),
+    );
     expect(codesOf(check(t, { on: '2031-01-01' }))).toEqual(['RETENTION_ENDED']);
   });
 });
@@ -189,12 +191,16 @@ describe('DATASET_NOT_AUTHORISED', () => {
   });
 
   it('given an amendment removing the sample from 1 March 2025, when it is asked on 28 February, then it is authorised', () => {
-    const t = given24130(amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'removeDataset', datasetId: 'sample' }] }));
+    const t = given24130(
+      amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'removeDataset', datasetId: 'sample' }] }),
+    );
     expect(check(t, { on: '2025-02-28' }).authorised).toBe(true);
   });
 
   it('given an amendment removing the sample from 1 March 2025, when it is asked on 1 March, then DATASET_NOT_AUTHORISED names the removing amendment', () => {
-    const t = given24130(amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'removeDataset', datasetId: 'sample' }] }));
+    const t = given24130(
+      amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'removeDataset', datasetId: 'sample' }] }),
+    );
     const result = check(t, { on: '2025-03-01' });
     expect(codesOf(result)).toEqual(['DATASET_NOT_AUTHORISED']);
     expect(reasonOf(result, 'DATASET_NOT_AUTHORISED')).toMatchObject({
@@ -231,7 +237,9 @@ describe('RECIPIENT_NOT_AUTHORISED', () => {
   });
 
   it('given an amendment removing DWSE from 1 March 2025, when DWSE asks on 28 February and on 1 March, then it is authorised, then refused', () => {
-    const t = given24130(amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'removeParty', partyId: 'dwse' }] }));
+    const t = given24130(
+      amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'removeParty', partyId: 'dwse' }] }),
+    );
     expect(check(t, { recipient: 'dwse', on: '2025-02-28' }).authorised).toBe(true);
     expect(codesOf(check(t, { recipient: 'dwse', on: '2025-03-01' }))).toEqual(['RECIPIENT_NOT_AUTHORISED']);
   });
@@ -248,7 +256,10 @@ describe('ACCESS_MODE_NOT_ALLOWED', () => {
   });
 
   it('given the population dataset, when it is asked secure-onsite for 7,000,000 persons, then it is authorised', () => {
-    expect(check(given24130(), { dataset: 'population', access: 'secure-onsite', subjects: 7_000_000 })).toEqual({ authorised: true, reasons: [] });
+    expect(check(given24130(), { dataset: 'population', access: 'secure-onsite', subjects: 7_000_000 })).toEqual({
+      authorised: true,
+      reasons: [],
+    });
   });
 
   it('given the sample is by transfer, when it is asked secure-onsite, then the access differs and is refused', () => {
@@ -257,7 +268,11 @@ describe('ACCESS_MODE_NOT_ALLOWED', () => {
 
   it('given an amendment opening the population to transfer from 1 March 2025, when asked by transfer on that day, then it is authorised', () => {
     const t = given24130(
-      amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'updateDataset', datasetId: 'population', set: { access: 'transfer' } }] }),
+      amended({
+        decidedOn: '2025-02-01',
+        effectiveFrom: '2025-03-01',
+        changes: [{ op: 'updateDataset', datasetId: 'population', set: { access: 'transfer' } }],
+      }),
     );
     expect(codesOf(check(t, { dataset: 'population', access: 'transfer', on: '2025-02-28' }))).toEqual(['ACCESS_MODE_NOT_ALLOWED']);
     expect(check(t, { dataset: 'population', access: 'transfer', on: '2025-03-01' }).authorised).toBe(true);
@@ -274,12 +289,22 @@ describe('VARIABLE_NOT_AUTHORISED', () => {
     (variable) => {
       const result = check(given24130(), { variables: ['person.sex', variable] });
       expect(codesOf(result)).toEqual(['VARIABLE_NOT_AUTHORISED']);
-      expect(reasonOf(result, 'VARIABLE_NOT_AUTHORISED').details).toEqual({ variables: [variable], tables: ['with-next-year', 'with-previous-year'] });
+      expect(reasonOf(result, 'VARIABLE_NOT_AUTHORISED').details).toEqual({
+        variables: [variable],
+        tables: ['with-next-year', 'with-previous-year'],
+      });
     },
   );
 
   it('given several refused references, when checked, then details.variables lists every one in request order', () => {
-    const variables = ['person.deceased', 'person.sex@T+1', 'health.diagnosis', 'work.nace_code@T-1', 'person.age_class@T+2', 'person.sex@T+0'];
+    const variables = [
+      'person.deceased',
+      'person.sex@T+1',
+      'health.diagnosis',
+      'work.nace_code@T-1',
+      'person.age_class@T+2',
+      'person.sex@T+0',
+    ];
     const result = check(given24130(), { variables });
     expect(reasonOf(result, 'VARIABLE_NOT_AUTHORISED').details.variables).toEqual([
       'person.deceased',
@@ -292,11 +317,15 @@ describe('VARIABLE_NOT_AUTHORISED', () => {
 
   it('given the table with-previous-year is named, when person.deceased@T+1 is asked, then it is refused, while with-next-year allows it', () => {
     const refused = check(given24130(), { table: 'with-previous-year', variables: ['person.deceased@T+1', 'work.nace_code@T-1'] });
-    expect(reasonOf(refused, 'VARIABLE_NOT_AUTHORISED').details).toEqual({ variables: ['person.deceased@T+1'], tables: ['with-previous-year'] });
+    expect(reasonOf(refused, 'VARIABLE_NOT_AUTHORISED').details).toEqual({
+      variables: ['person.deceased@T+1'],
+      tables: ['with-previous-year'],
+    });
     expect(check(given24130(), { table: 'with-next-year', variables: ['person.deceased@T+1'] }).authorised).toBe(true);
-    expect(reasonOf(check(given24130(), { table: 'with-next-year', variables: ['work.nace_code@T-1'] }), 'VARIABLE_NOT_AUTHORISED').details.variables).toEqual([
-      'work.nace_code@T-1',
-    ]);
+    expect(
+      reasonOf(check(given24130(), { table: 'with-next-year', variables: ['work.nace_code@T-1'] }), 'VARIABLE_NOT_AUTHORISED').details
+        .variables,
+    ).toEqual(['work.nace_code@T-1']);
   });
 
   it('given a table the dataset does not have is named, when variables are asked, then all are refused and the message says the table is unknown', () => {
@@ -307,12 +336,14 @@ describe('VARIABLE_NOT_AUTHORISED', () => {
   });
 
   it('given an amendment removing work.nace_code from 1 March 2025, when it is asked on 28 February and 1 March, then it is allowed, then refused', () => {
-    const t = given24130(amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'removeVariables', codes: ['work.nace_code'] }] }));
+    const t = given24130(
+      amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'removeVariables', codes: ['work.nace_code'] }] }),
+    );
     expect(check(t, { variables: ['work.nace_code'], on: '2025-02-28' }).authorised).toBe(true);
-    expect(reasonOf(check(t, { variables: ['work.nace_code', 'work.nace_code@T+1'], on: '2025-03-01' }), 'VARIABLE_NOT_AUTHORISED').details.variables).toEqual([
-      'work.nace_code',
-      'work.nace_code@T+1',
-    ]);
+    expect(
+      reasonOf(check(t, { variables: ['work.nace_code', 'work.nace_code@T+1'], on: '2025-03-01' }), 'VARIABLE_NOT_AUTHORISED').details
+        .variables,
+    ).toEqual(['work.nace_code', 'work.nace_code@T+1']);
   });
 });
 
@@ -328,7 +359,11 @@ describe('REFERENCE_YEAR_NOT_AUTHORISED', () => {
 
   it('given a setReferenceYears adding 2023 from 1 March 2025, when 2023 is asked on 28 February and 1 March, then it is refused, then allowed', () => {
     const t = given24130(
-      amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'setReferenceYears', years: [2020, 2021, 2022, 2023] }] }),
+      amended({
+        decidedOn: '2025-02-01',
+        effectiveFrom: '2025-03-01',
+        changes: [{ op: 'setReferenceYears', years: [2020, 2021, 2022, 2023] }],
+      }),
     );
     expect(codesOf(check(t, { referenceYears: [2023], on: '2025-02-28' }))).toEqual(['REFERENCE_YEAR_NOT_AUTHORISED']);
     expect(check(t, { referenceYears: [2023], on: '2025-03-01' }).authorised).toBe(true);
@@ -343,12 +378,19 @@ describe('SUBJECT_LIMIT_EXCEEDED', () => {
   it('given the sample covers at most 10,000 persons, when 10,001 are asked, then the only reason is SUBJECT_LIMIT_EXCEEDED citing §2, §13', () => {
     const result = check(given24130(), { subjects: 10_001 });
     expect(codesOf(result)).toEqual(['SUBJECT_LIMIT_EXCEEDED']);
-    expect(reasonOf(result, 'SUBJECT_LIMIT_EXCEEDED')).toMatchObject({ clause: '§2, §13', details: { subjects: 10_001, maxSubjects: 10_000 } });
+    expect(reasonOf(result, 'SUBJECT_LIMIT_EXCEEDED')).toMatchObject({
+      clause: '§2, §13',
+      details: { subjects: 10_001, maxSubjects: 10_000 },
+    });
   });
 
   it('given an updateDataset lifting the limit (maxSubjects null) from 1 March 2025, when 50,000 are asked, then refused before and allowed from that day', () => {
     const t = given24130(
-      amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'updateDataset', datasetId: 'sample', set: { maxSubjects: null } }] }),
+      amended({
+        decidedOn: '2025-02-01',
+        effectiveFrom: '2025-03-01',
+        changes: [{ op: 'updateDataset', datasetId: 'sample', set: { maxSubjects: null } }],
+      }),
     );
     expect(codesOf(check(t, { subjects: 50_000, on: '2025-02-28' }))).toEqual(['SUBJECT_LIMIT_EXCEEDED']);
     expect(check(t, { subjects: 50_000, on: '2025-03-01' }).authorised).toBe(true);
@@ -394,7 +436,9 @@ describe('COMMITMENT_MISSING', () => {
       committed('steunpunt-werk', 'non-reidentification', '2024-09-10'),
     );
     expect(check(t).authorised).toBe(true);
-    expect(reasonOf(check(t, { recipient: 'dwse' }), 'COMMITMENT_MISSING').details).toEqual({ missing: [{ party: 'dwse', kind: 'non-reidentification' }] });
+    expect(reasonOf(check(t, { recipient: 'dwse' }), 'COMMITMENT_MISSING').details).toEqual({
+      missing: [{ party: 'dwse', kind: 'non-reidentification' }],
+    });
   });
 
   it('given commitments signed on 15 January 2025, when asked on the 14th, then they are missing, and on the 15th they are on file', () => {
@@ -410,7 +454,9 @@ describe('COMMITMENT_MISSING', () => {
       committed('dwse', 'joint-and-several-liability', '2024-09-10'),
       committed('steunpunt-werk', 'confidentiality', '2024-09-10'),
     );
-    expect(reasonOf(check(t), 'COMMITMENT_MISSING').details).toEqual({ missing: [{ party: 'steunpunt-werk', kind: 'non-reidentification' }] });
+    expect(reasonOf(check(t), 'COMMITMENT_MISSING').details).toEqual({
+      missing: [{ party: 'steunpunt-werk', kind: 'non-reidentification' }],
+    });
   });
 
   it('given DWSE is removed from 1 March 2025 without ever signing, when Steunpunt Werk asks on 28 February and on 1 March, then missing, then authorised', () => {
@@ -439,17 +485,16 @@ describe('COMMITMENT_MISSING with overlapping rules', () => {
   it('given a commitment owed by a named party, when it has not signed, then that party is listed', () => {
     const doc = decision24130();
     doc.requiredCommitments = [{ kind: 'data-processing-agreement', from: 'ksz' }];
-    expect(reasonOf(check(timeline(decided(doc))), 'COMMITMENT_MISSING').details).toEqual({ missing: [{ party: 'ksz', kind: 'data-processing-agreement' }] });
+    expect(reasonOf(check(timeline(decided(doc))), 'COMMITMENT_MISSING').details).toEqual({
+      missing: [{ party: 'ksz', kind: 'data-processing-agreement' }],
+    });
     expect(check(timeline(decided(doc), committed('ksz', 'data-processing-agreement', '2024-09-01'))).authorised).toBe(true);
   });
 });
 
 describe('several failing rules at once', () => {
   it('given a revoked deliberation past retention and no commitments, when a bad release is asked, then every failing reason is returned in SPEC order', () => {
-    const t = timeline(
-      decided(decision24130()),
-      revoked({ decidedOn: '2030-11-01', effectiveFrom: '2031-01-01', reason: 'Replaced' }),
-    );
+    const t = timeline(decided(decision24130()), revoked({ decidedOn: '2030-11-01', effectiveFrom: '2031-01-01', reason: 'Replaced' }));
     const result = check(t, {
       on: '2031-01-02',
       variables: ['person.deceased', 'person.sex'],
@@ -506,7 +551,11 @@ describe('known time', () => {
   });
 
   it('given the same, when known at the recording instant (written with another offset), then it is authorised', () => {
-    const result = checkRelease(timelineOf(h(), '2024-11-05T16:00:00+01:00'), release({ dataset: 'scrambled', on: '2024-12-01' }), '24/130');
+    const result = checkRelease(
+      timelineOf(h(), '2024-11-05T16:00:00+01:00'),
+      release({ dataset: 'scrambled', on: '2024-12-01' }),
+      '24/130',
+    );
     expect(result).toEqual({ authorised: true, reasons: [] });
   });
 
