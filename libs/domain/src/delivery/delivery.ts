@@ -3,7 +3,6 @@ import { releaseFields } from '../authorisation/release.js';
 import { conflict, notFound, unprocessable } from '../shared/errors.js';
 import { calendarDate, sha256Hex, text } from '../shared/schema-primitives.js';
 import type { Recorded } from '../deliberation/events.js';
-import type { ReminderEvent } from '../reminders/issue-reminder.js';
 
 /**
  * A delivery takes the release body (SPEC), but is always checked against what the registry
@@ -40,8 +39,11 @@ export type DeliveryEvent = { type: 'DeliveryRecorded'; data: DeliveryRecordedDa
 
 export const deliveryStreamId = (id: string): string => `delivery-${id}`;
 
-/** A destruction is recorded once, for a known delivery, never before the data was delivered. */
-export function decideDestruction(history: Recorded<DeliveryEvent | ReminderEvent>[], destruction: Destruction): DeliveryEvent[] {
+/** A destruction is recorded once, for a known delivery, never before the data was delivered (reminders may sit in between). */
+export function decideDestruction(
+  history: Recorded<DeliveryEvent | { type: 'ReminderIssued'; data: unknown }>[],
+  destruction: Destruction,
+): DeliveryEvent[] {
   const delivered = history.find((e) => e.type === 'DeliveryRecorded');
   if (!delivered || delivered.type !== 'DeliveryRecorded') throw notFound('no such delivery is recorded');
   if (history.some((e) => e.type === 'DestructionRecorded'))
