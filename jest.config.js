@@ -14,7 +14,12 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    // The libraries' public faces, as in tsconfig.json "paths" (tsc-alias rewrites them in dist/).
+    '^@registry/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb-event-store.ts',
+    '^@registry/(domain|event-store|projections|database)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   testMatch: ['<rootDir>/{libs,apps,test}/**/*.spec.ts'],
   testTimeout: 60000,
 };

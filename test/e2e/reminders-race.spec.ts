@@ -9,7 +9,7 @@ import { commitSynthetic, deliver, expectStatus, itemsOf, synthetic } from './he
  */
 const onPostgres = testTarget === 'postgres' ? describe : describe.skip;
 
-onPostgres('two servers on one PostgreSQL database racing POST /reminders/run', () => {
+onPostgres(`two servers on one PostgreSQL database racing POST /reminders/run${testTarget === 'postgres' ? '' : ' (SKIPPED: PostgreSQL only, set DATABASE_URL)'}`, () => {
   let first: TestServer;
   let second: TestServer;
   const deliveries: string[] = [];

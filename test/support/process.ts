@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Compiles the service once per test file, so the tests kill and restart the real artefact. */
+/** Compiles the service once per test file as `npm run build` does, so the tests kill and restart the real artefact. */
 export function buildOnce(): void {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  // `@registry/<lib>` imports become relative paths in dist/ (tsconfig.json "paths").
+  execFileSync(process.execPath, ['node_modules/tsc-alias/dist/bin/index.js', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export async function freePort(): Promise<number> {

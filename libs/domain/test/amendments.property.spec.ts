@@ -35,7 +35,17 @@ const base: DeliberationDocument = {
 const DATASETS = ['d0', 'd1', 'd2', 'd3'];
 const PARTIES = ['p0', 'p1', 'p2'];
 const VARIABLES = ['v0', 'v1', 'v2', 'v3'];
-const OPS = ['addDataset', 'removeDataset', 'updateDataset', 'addVariables', 'removeVariables', 'addParty', 'removeParty', 'setReferenceYears', 'setRetention'] as const;
+const OPS = [
+  'addDataset',
+  'removeDataset',
+  'updateDataset',
+  'addVariables',
+  'removeVariables',
+  'addParty',
+  'removeParty',
+  'setReferenceYears',
+  'setRetention',
+] as const;
 
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -59,7 +69,10 @@ function changeFor(i: Intent, doc: DeliberationDocument): Change | undefined {
   const variables = doc.variables.map((v) => v.code);
   switch (i.op) {
     case 'addDataset': {
-      const id = choose(DATASETS.filter((d) => !datasets.includes(d)), i.pick);
+      const id = choose(
+        DATASETS.filter((d) => !datasets.includes(d)),
+        i.pick,
+      );
       if (!id) return undefined;
       return {
         op: 'addDataset',
@@ -80,21 +93,30 @@ function changeFor(i: Intent, doc: DeliberationDocument): Change | undefined {
     case 'updateDataset': {
       const id = choose(datasets, i.pick);
       if (!id) return undefined;
-      const set = [{ maxSubjects: null }, { maxSubjects: i.n }, { access: i.flag ? 'transfer' : 'secure-onsite', tables: tablesFor(i.n) }][i.pick % 3];
+      const set = [{ maxSubjects: null }, { maxSubjects: i.n }, { access: i.flag ? 'transfer' : 'secure-onsite', tables: tablesFor(i.n) }][
+        i.pick % 3
+      ];
       return { op: 'updateDataset', datasetId: id, set } as Change;
     }
     case 'addVariables': {
       const free = VARIABLES.filter((v) => !variables.includes(v));
       const codes = [...new Set([choose(free, i.pick), choose(free, i.n)].filter((c): c is string => c !== undefined))];
-      return codes.length ? { op: 'addVariables', variables: codes.map((code) => ({ code, category: i.flag ? 'c' : 'd', label: code.toUpperCase() })) } : undefined;
+      return codes.length
+        ? { op: 'addVariables', variables: codes.map((code) => ({ code, category: i.flag ? 'c' : 'd', label: code.toUpperCase() })) }
+        : undefined;
     }
     case 'removeVariables': {
       const code = choose(variables, i.pick);
       return code ? { op: 'removeVariables', codes: [code] } : undefined;
     }
     case 'addParty': {
-      const id = choose(PARTIES.filter((p) => !parties.includes(p)), i.pick);
-      return id ? { op: 'addParty', party: { id, name: id, roles: i.flag ? ['recipient'] : ['joint-controller', 'recipient'] } } : undefined;
+      const id = choose(
+        PARTIES.filter((p) => !parties.includes(p)),
+        i.pick,
+      );
+      return id
+        ? { op: 'addParty', party: { id, name: id, roles: i.flag ? ['recipient'] : ['joint-controller', 'recipient'] } }
+        : undefined;
     }
     case 'removeParty': {
       const id = choose(parties, i.pick);
@@ -119,7 +141,11 @@ describe('amendments recorded one by one, then folded', () => {
   it('given random sequences of valid amendments, when recorded through decideDeliberation and folded with timelineOf, then documentAsOf equals applying them live in effective order', () => {
     fc.assert(
       fc.property(fc.integer({ min: -20, max: 20 }), steps, (firstOffset, plan) => {
-        let h: Recorded<DeliberationEvent>[] = decideDeliberation({ type: 'RecordDeliberation', document: base }, []).map((e) => ({ ...e, revision: 0, recordedAt: recordedAtOf(0) }));
+        let h: Recorded<DeliberationEvent>[] = decideDeliberation({ type: 'RecordDeliberation', document: base }, []).map((e) => ({
+          ...e,
+          revision: 0,
+          recordedAt: recordedAtOf(0),
+        }));
         let live = base;
         let date = plusDays(base.effectiveFrom, firstOffset);
         const snapshots: { effectiveFrom: string; recordedAt: string; doc: DeliberationDocument }[] = [];
@@ -134,7 +160,10 @@ describe('amendments recorded one by one, then folded', () => {
             live = result.document;
             changes.push(change);
           }
-          const events = decideDeliberation({ type: 'AmendDeliberation', amendment: { deliberation: '25/001', decidedOn: date, effectiveFrom: date, changes } }, h);
+          const events = decideDeliberation(
+            { type: 'AmendDeliberation', amendment: { deliberation: '25/001', decidedOn: date, effectiveFrom: date, changes } },
+            h,
+          );
           expect(events).toHaveLength(1);
           expect(events[0]).toMatchObject({ type: 'DeliberationAmended', data: { sequence: snapshots.length + 1 } });
           const recordedAt = recordedAtOf(h.length);
@@ -144,7 +173,10 @@ describe('amendments recorded one by one, then folded', () => {
 
         const t = timelineOf(h)!;
         const expectedOn = (on: string) => snapshots.filter((s) => s.effectiveFrom <= on).at(-1)?.doc ?? base;
-        const dates = new Set([plusDays(base.effectiveFrom, -30), ...snapshots.flatMap((s) => [plusDays(s.effectiveFrom, -1), s.effectiveFrom, plusDays(s.effectiveFrom, 1)])]);
+        const dates = new Set([
+          plusDays(base.effectiveFrom, -30),
+          ...snapshots.flatMap((s) => [plusDays(s.effectiveFrom, -1), s.effectiveFrom, plusDays(s.effectiveFrom, 1)]),
+        ]);
         for (const on of dates) expect(documentAsOf(t, on)).toEqual(expectedOn(on));
 
         // Known time: as known just after the k-th amendment was recorded, the far future is the k-th live state.

@@ -32,7 +32,9 @@ describe('chooseDeliberation', () => {
     const chosen = chooseDeliberation(both(release({ deliberation: undefined, referenceYears: [2019, 2020] })));
     expect(chosen?.number).toBe('24/130');
     expect(chosen?.authorised).toBe(false);
-    expect(chosen?.reasons.map((x) => ({ code: x.code, years: x.details.years }))).toEqual([{ code: 'REFERENCE_YEAR_NOT_AUTHORISED', years: [2019] }]);
+    expect(chosen?.reasons.map((x) => ({ code: x.code, years: x.details.years }))).toEqual([
+      { code: 'REFERENCE_YEAR_NOT_AUTHORISED', years: [2019] },
+    ]);
   });
 
   it('given two candidates that both authorise, when chosen, then the most recently decided wins whatever the input order', () => {

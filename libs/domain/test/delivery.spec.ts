@@ -35,7 +35,9 @@ describe('decideDestruction', () => {
   });
 
   it('given a destruction already recorded, when recorded again, then it is a DESTRUCTION_ALREADY_RECORDED conflict', () => {
-    const error = refusal(() => decideDestruction(recorded<DeliveryEvent>([delivery, { type: 'DestructionRecorded', data: destruction }]), destruction));
+    const error = refusal(() =>
+      decideDestruction(recorded<DeliveryEvent>([delivery, { type: 'DestructionRecorded', data: destruction }]), destruction),
+    );
     expect(error).toMatchObject({ kind: 'conflict', code: 'DESTRUCTION_ALREADY_RECORDED' });
   });
 

@@ -2,12 +2,29 @@ import { decideReminder, type DeliveryEvent, type DeliveryRecordedData, type Rem
 import { recorded } from './given.js';
 
 const delivery = (obligation = true): DeliveryRecordedData => ({
-  deliveryId: 'd-1', deliberation: '24/130', dataset: 'sample', recipient: 'dwse', access: 'transfer', on: '2025-01-10',
-  referenceYears: [2021], variables: ['person.sex'], obligation, destroyByAtDelivery: obligation ? '2030-12-31' : null,
+  deliveryId: 'd-1',
+  deliberation: '24/130',
+  dataset: 'sample',
+  recipient: 'dwse',
+  access: 'transfer',
+  on: '2025-01-10',
+  referenceYears: [2021],
+  variables: ['person.sex'],
+  obligation,
+  destroyByAtDelivery: obligation ? '2030-12-31' : null,
 });
 const issued = (threshold: number | 'overdue'): ReminderEvent => ({
   type: 'ReminderIssued',
-  data: { reminderId: `r-${threshold}`, delivery: 'd-1', deliberation: '24/130', dataset: 'sample', recipient: 'dwse', destroyBy: '2030-12-31', threshold, asOf: '2030-07-04' },
+  data: {
+    reminderId: `r-${threshold}`,
+    delivery: 'd-1',
+    deliberation: '24/130',
+    dataset: 'sample',
+    recipient: 'dwse',
+    destroyBy: '2030-12-31',
+    threshold,
+    asOf: '2030-07-04',
+  },
 });
 const stream = (...more: (DeliveryEvent | ReminderEvent)[]) =>
   recorded<DeliveryEvent | ReminderEvent>([{ type: 'DeliveryRecorded', data: delivery() }, ...more]);
@@ -15,7 +32,19 @@ const stream = (...more: (DeliveryEvent | ReminderEvent)[]) =>
 describe('decideReminder', () => {
   it('given a delivery due by 2030-12-31, when the run is on 2030-07-04 (180 days before), then the 180-day reminder is issued with the webhook fields', () => {
     expect(decideReminder(stream(), '2030-12-31', '2030-07-04', 'r-1')).toEqual([
-      { type: 'ReminderIssued', data: { reminderId: 'r-1', delivery: 'd-1', deliberation: '24/130', dataset: 'sample', recipient: 'dwse', destroyBy: '2030-12-31', threshold: 180, asOf: '2030-07-04' } },
+      {
+        type: 'ReminderIssued',
+        data: {
+          reminderId: 'r-1',
+          delivery: 'd-1',
+          deliberation: '24/130',
+          dataset: 'sample',
+          recipient: 'dwse',
+          destroyBy: '2030-12-31',
+          threshold: 180,
+          asOf: '2030-07-04',
+        },
+      },
     ]);
   });
 
@@ -28,7 +57,10 @@ describe('decideReminder', () => {
   });
 
   it('given the destruction is recorded, when a reminder would be due, then nothing is issued', () => {
-    const destroyed: DeliveryEvent = { type: 'DestructionRecorded', data: { destroyedOn: '2030-06-01', certificateRef: 'C-1', attestedBy: 'DPO' } };
+    const destroyed: DeliveryEvent = {
+      type: 'DestructionRecorded',
+      data: { destroyedOn: '2030-06-01', certificateRef: 'C-1', attestedBy: 'DPO' },
+    };
     expect(decideReminder(stream(destroyed), '2030-12-31', '2030-12-30', 'r-4')).toEqual([]);
   });
 

@@ -17,9 +17,12 @@ describe('passedThresholds', () => {
     ['2030-12-24', [7, 30, 90, 180]],
     ['2030-12-31', [7, 30, 90, 180]],
     ['2031-01-01', ['overdue', 7, 30, 90, 180]],
-  ] as [string, Threshold[]][])('given destroyBy 2030-12-31, when asked on %s, then the passed thresholds, most urgent first, are %p', (asOf, expected) => {
-    expect(passedThresholds(destroyBy, asOf)).toEqual(expected);
-  });
+  ] as [string, Threshold[]][])(
+    'given destroyBy 2030-12-31, when asked on %s, then the passed thresholds, most urgent first, are %p',
+    (asOf, expected) => {
+      expect(passedThresholds(destroyBy, asOf)).toEqual(expected);
+    },
+  );
 
   it('given the default thresholds, when read, then they are 180, 90, 30 and 7 days', () => {
     expect(DEFAULT_THRESHOLDS).toEqual([180, 90, 30, 7]);

@@ -1,4 +1,13 @@
-import { addDays, createsDestructionObligation, daysBetween, destroyByFor, documentAsOf, obligationStatus, timelineOf, type Dataset } from '../src/index.js';
+import {
+  addDays,
+  createsDestructionObligation,
+  daysBetween,
+  destroyByFor,
+  documentAsOf,
+  obligationStatus,
+  timelineOf,
+  type Dataset,
+} from '../src/index.js';
 import { amended, at, commitments24130, decided, decision24130, given24130, history, timeline } from './given.js';
 
 const dataset = (id: string): Dataset => documentAsOf(given24130(), '2025-01-01').datasets.find((d) => d.id === id)!;
@@ -62,7 +71,11 @@ describe('destroyByFor', () => {
   });
 
   it('given a setRetention recorded after knownAt, when computed on the timeline as known then, then it does not move the deadline', () => {
-    const h = history(decided(decision24130()), commitments24130(), at('2026-06-01T10:00:00Z', setRetention('2027-01-01', '2032-12-31', '2026-06-01')));
+    const h = history(
+      decided(decision24130()),
+      commitments24130(),
+      at('2026-06-01T10:00:00Z', setRetention('2027-01-01', '2032-12-31', '2026-06-01')),
+    );
     expect(destroyByFor(timelineOf(h, '2026-05-31T23:59:59Z')!, '2025-01-15')).toBe('2030-12-31');
     expect(destroyByFor(timelineOf(h)!, '2025-01-15')).toBe('2032-12-31');
   });

@@ -1,5 +1,26 @@
-import { amendmentsPending, brusselsDate, commitmentsSignedBy, documentAsOf, documentEventually, isRevokedOn, statusOn, timelineOf } from '../src/index.js';
-import { amended, amendment24130, at, commitments24130, committed, decided, decision24130, given24130, history, revoked, timeline } from './given.js';
+import {
+  amendmentsPending,
+  brusselsDate,
+  commitmentsSignedBy,
+  documentAsOf,
+  documentEventually,
+  isRevokedOn,
+  statusOn,
+  timelineOf,
+} from '../src/index.js';
+import {
+  amended,
+  amendment24130,
+  at,
+  commitments24130,
+  committed,
+  decided,
+  decision24130,
+  given24130,
+  history,
+  revoked,
+  timeline,
+} from './given.js';
 
 const datasetIds = (doc: { datasets: { id: string }[] }) => doc.datasets.map((d) => d.id);
 
@@ -50,7 +71,13 @@ describe('valid time: the deliberation as of a date', () => {
   });
 
   it('given a folded timeline, when read twice, then the original decision object is never mutated', () => {
-    const t = given24130(amended({ decidedOn: '2025-02-01', effectiveFrom: '2025-03-01', changes: [{ op: 'updateDataset', datasetId: 'sample', set: { maxSubjects: null } }] }));
+    const t = given24130(
+      amended({
+        decidedOn: '2025-02-01',
+        effectiveFrom: '2025-03-01',
+        changes: [{ op: 'updateDataset', datasetId: 'sample', set: { maxSubjects: null } }],
+      }),
+    );
     documentAsOf(t, '2026-01-01');
     expect(t.original).toEqual(decision24130());
   });
@@ -74,7 +101,9 @@ describe('statusOn', () => {
   });
 
   it('given a retention extended to 2032 from 1 December 2030, when asked in 2031, then it is in force', () => {
-    const t = given24130(amended({ decidedOn: '2030-11-01', effectiveFrom: '2030-12-01', changes: [{ op: 'setRetention', destroyBy: '2032-12-31' }] }));
+    const t = given24130(
+      amended({ decidedOn: '2030-11-01', effectiveFrom: '2030-12-01', changes: [{ op: 'setRetention', destroyBy: '2032-12-31' }] }),
+    );
     expect(statusOn(t, '2031-06-01')).toBe('in-force');
     expect(statusOn(t, '2033-01-01')).toBe('retention-ended');
   });
@@ -103,7 +132,9 @@ describe('known time: timelineOf(history, knownAt)', () => {
 
   it('given a history, when folded as known exactly at the amendment recording instant, then it is included', () => {
     const t = timelineOf(h(), '2024-11-05T15:00:00.000Z')!;
-    expect(t.amendments.map((a) => ({ sequence: a.sequence, recordedAt: a.recordedAt }))).toEqual([{ sequence: 1, recordedAt: '2024-11-05T15:00:00Z' }]);
+    expect(t.amendments.map((a) => ({ sequence: a.sequence, recordedAt: a.recordedAt }))).toEqual([
+      { sequence: 1, recordedAt: '2024-11-05T15:00:00Z' },
+    ]);
     expect(t.version).toBe(2);
     expect(t.revocation).toBeUndefined();
     expect(statusOn(t, '2025-07-01')).toBe('in-force');
@@ -118,7 +149,10 @@ describe('known time: timelineOf(history, knownAt)', () => {
   });
 
   it('given commitments signed on one date and recorded later, when read for a date, then signedOn decides and recordedAt is kept', () => {
-    const t = timeline(decided(decision24130()), at('2024-10-01T10:00:00Z', committed('dwse', 'joint-and-several-liability', '2024-09-10')));
+    const t = timeline(
+      decided(decision24130()),
+      at('2024-10-01T10:00:00Z', committed('dwse', 'joint-and-several-liability', '2024-09-10')),
+    );
     expect(commitmentsSignedBy(t, '2024-09-09')).toEqual([]);
     expect(commitmentsSignedBy(t, '2024-09-10')).toEqual([
       { party: 'dwse', kind: 'joint-and-several-liability', signedOn: '2024-09-10', recordedAt: '2024-10-01T10:00:00Z' },

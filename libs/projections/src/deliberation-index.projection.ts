@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
-import type { StoredEvent } from '../../event-store/src/event-store.js';
-import type { Change, DeliberationDocument } from '../../domain/src/index.js';
+import type { StoredEvent } from '@registry/event-store';
+import { isDeliberationEvent } from '@registry/domain';
 import type { Projection } from './projection.js';
 
 /** Which deliberations exist and every party each ever named: how a check finds its candidates. */
@@ -8,9 +8,10 @@ export const deliberationIndexProjection: Projection = {
   name: 'deliberation-index',
   handles: ['DeliberationRecorded', 'DeliberationAmended', 'DeliberationRevoked', 'CommitmentRecorded'],
   async apply(sql: QueryRunner, event: StoredEvent) {
+    if (!isDeliberationEvent(event)) return;
     const id = event.streamId.replace(/^deliberation-/, '');
     if (event.type === 'DeliberationRecorded') {
-      const doc = (event.data as { document: DeliberationDocument }).document;
+      const doc = event.data.document;
       await sql.query(
         `INSERT INTO rm_deliberations (id, number, decided_on, effective_from, title, party_ids, version, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
@@ -20,7 +21,7 @@ export const deliberationIndexProjection: Projection = {
     }
     const added =
       event.type === 'DeliberationAmended'
-        ? (event.data as { changes: Change[] }).changes.flatMap((c) => (c.op === 'addParty' ? [c.party.id] : []))
+        ? event.data.changes.flatMap((c) => (c.op === 'addParty' ? [c.party.id] : []))
         : [];
     // GREATEST keeps a replayed (older) event from moving the version back.
     await sql.query(

@@ -1,7 +1,6 @@
 import type { QueryRunner } from 'typeorm';
-import type { StoredEvent } from '../../event-store/src/event-store.js';
-import type { DeliveryRecordedData, Destruction } from '../../domain/src/index.js';
-import type { ReminderIssuedData } from '../../domain/src/reminders/issue-reminder.js';
+import type { StoredEvent } from '@registry/event-store';
+import { isDeliveryStreamEvent, isEventOfType } from '@registry/domain';
 import type { Projection } from './projection.js';
 
 function runsOfSameType(events: StoredEvent[]): StoredEvent[][] {
@@ -19,10 +18,11 @@ export const deliveryLedgerProjection: Projection = {
   name: 'delivery-ledger',
   handles: ['DeliveryRecorded', 'DestructionRecorded', 'ReminderIssued'],
   async apply(sql: QueryRunner, event: StoredEvent) {
+    if (!isDeliveryStreamEvent(event)) return;
     const deliveryId = event.streamId.replace(/^delivery-/, '');
     switch (event.type) {
       case 'DeliveryRecorded': {
-        const d = event.data as unknown as DeliveryRecordedData;
+        const d = event.data;
         await sql.query(
           `INSERT INTO rm_deliveries (id, deliberation_id, deliberation, dataset, recipient, access, delivered_on, obligation, data, recorded_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
@@ -31,12 +31,12 @@ export const deliveryLedgerProjection: Projection = {
         return;
       }
       case 'DestructionRecorded': {
-        const d = event.data as unknown as Destruction;
+        const d = event.data;
         await sql.query('UPDATE rm_deliveries SET destruction = $2, destroyed_on = $3 WHERE id = $1', [deliveryId, d, d.destroyedOn]);
         return;
       }
       case 'ReminderIssued': {
-        const r = event.data as unknown as ReminderIssuedData;
+        const r = event.data;
         await sql.query(
           `INSERT INTO rm_reminders (id, delivery_id, threshold, data, issued_at) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT DO NOTHING`,
@@ -49,8 +49,9 @@ export const deliveryLedgerProjection: Projection = {
   async applyBatch(sql: QueryRunner, events: StoredEvent[]) {
     for (const run of runsOfSameType(events)) {
       if (run[0].type === 'DeliveryRecorded') {
-        const rows = run.map((e) => {
-          const d = e.data as unknown as DeliveryRecordedData;
+        const delivered = run.filter((e) => isEventOfType(e, 'DeliveryRecorded'));
+        const rows = delivered.map((e) => {
+          const d = e.data;
           return { id: e.streamId.replace(/^delivery-/, ''), deliberation_id: d.deliberation.replace('/', '-'), deliberation: d.deliberation, dataset: d.dataset, recipient: d.recipient, access: d.access, delivered_on: d.on, obligation: d.obligation, data: d, recorded_at: e.metadata.recordedAt };
         });
         await sql.query(

@@ -1,10 +1,12 @@
+import { isEventOfType } from '@registry/domain';
 import type { Projection } from './projection.js';
 
 export const outputReleaseProjection: Projection = {
   name: 'output-releases',
   handles: ['OutputReleaseRecorded'],
   async apply(sql, event) {
-    const data = event.data as { releaseId: string; deliberation: string };
+    if (!isEventOfType(event, 'OutputReleaseRecorded')) return;
+    const data = event.data;
     await sql.query(
       `INSERT INTO rm_output_releases (id, deliberation_id, data, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
       [data.releaseId, data.deliberation.replace('/', '-'), data, event.metadata.recordedAt],

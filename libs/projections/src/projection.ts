@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import type { StoredEvent } from '../../event-store/src/event-store.js';
+import type { StoredEvent } from '@registry/event-store';
 
 /**
  * A read model fed from the event log. `apply` runs inside the transaction that also moves

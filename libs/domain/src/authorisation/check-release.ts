@@ -1,12 +1,6 @@
 import type { DeliberationDocument } from '../deliberation/document.js';
 import type { RecordedAmendment } from '../deliberation/events.js';
-import {
-  amendmentsPending,
-  commitmentsSignedBy,
-  documentAsOf,
-  isRevokedOn,
-  type DeliberationTimeline,
-} from '../deliberation/timeline.js';
+import { amendmentsPending, commitmentsSignedBy, documentAsOf, isRevokedOn, type DeliberationTimeline } from '../deliberation/timeline.js';
 import { applyChange } from '../deliberation/apply-change.js';
 import { isAfter, isBefore } from '../shared/dates.js';
 import { clauseCitedIn, joinClauses, type Reason } from './reasons.js';
@@ -91,10 +85,12 @@ function notYetInForce(ctx: Context): Reason | undefined {
   later(ctx.datasetAt, `dataset "${release.dataset}"`);
   later(ctx.recipientAt, `recipient "${release.recipient}"`);
   const variables = release.variables.filter((_, i) => ctx.variablesAt[i] > 0 && ctx.variablesAt[i] !== ctx.datasetAt);
-  for (const [i, raw] of release.variables.entries())
-    if (variables.includes(raw)) later(ctx.variablesAt[i], `variable ${raw}`);
+  for (const [i, raw] of release.variables.entries()) if (variables.includes(raw)) later(ctx.variablesAt[i], `variable ${raw}`);
   if (waiting.length === 0) return undefined;
-  const effectiveFrom = waiting.map((w) => w.effectiveFrom).sort().at(-1)!;
+  const effectiveFrom = waiting
+    .map((w) => w.effectiveFrom)
+    .sort()
+    .at(-1)!;
   return {
     code: 'NOT_YET_IN_FORCE',
     message: `Not in force on ${release.on}: ${waiting.map((w) => `${w.what} takes effect on ${w.effectiveFrom}`).join('; ')}.`,
@@ -137,7 +133,11 @@ function datasetNotAuthorised(ctx: Context): Reason | undefined {
     code: 'DATASET_NOT_AUTHORISED',
     message: remover
       ? `Dataset "${dataset}" was removed by amendment ${remover.sequence} (in force from ${remover.effectiveFrom}).`
-      : `Deliberation ${ctx.t.original.number} authorises no dataset "${dataset}"; it authorises ${current(ctx).datasets.map((d) => `"${d.id}"`).join(', ') || 'none'}.`,
+      : `Deliberation ${ctx.t.original.number} authorises no dataset "${dataset}"; it authorises ${
+          current(ctx)
+            .datasets.map((d) => `"${d.id}"`)
+            .join(', ') || 'none'
+        }.`,
     clause: remover ? `amendment ${remover.sequence}` : null,
     details: { dataset, authorised: current(ctx).datasets.map((d) => d.id), ...(remover ? { removedBy: remover.sequence } : {}) },
   };
@@ -153,7 +153,12 @@ function recipientNotAuthorised(ctx: Context): Reason | undefined {
       ? `"${recipient}" is a party (${party.roles.join(', ')}) but not a recipient under deliberation ${ctx.t.original.number}.`
       : `"${recipient}" is not a recipient under deliberation ${ctx.t.original.number} on ${ctx.release.on}.`,
     clause: null,
-    details: { recipient, recipients: current(ctx).parties.filter((p) => p.roles.includes('recipient')).map((p) => p.id) },
+    details: {
+      recipient,
+      recipients: current(ctx)
+        .parties.filter((p) => p.roles.includes('recipient'))
+        .map((p) => p.id),
+    },
   };
 }
 
@@ -217,7 +222,9 @@ function commitmentMissing(ctx: Context): Reason | undefined {
   );
   // One entry per (party, kind), even when two rules owe the same commitment from the same party.
   const missing = owed.filter(
-    (o, i) => !onFile.some((c) => c.party === o.party && c.kind === o.kind) && owed.findIndex((x) => x.party === o.party && x.kind === o.kind) === i,
+    (o, i) =>
+      !onFile.some((c) => c.party === o.party && c.kind === o.kind) &&
+      owed.findIndex((x) => x.party === o.party && x.kind === o.kind) === i,
   );
   if (missing.length === 0) return undefined;
   return {

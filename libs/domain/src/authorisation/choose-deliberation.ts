@@ -11,8 +11,10 @@ export interface CandidateAnswer extends CheckResult {
  * came closest: fewest reasons, then one whose reference years cover the request (so a
  * predecessor answers for its own years), then the most recently decided.
  */
-export function chooseDeliberation(candidates: CandidateAnswer[]): CandidateAnswer | undefined {
-  const byRecency = [...candidates].sort((a, b) => (a.decidedOn === b.decidedOn ? b.number.localeCompare(a.number) : a.decidedOn < b.decidedOn ? 1 : -1));
+export function chooseDeliberation<C extends CandidateAnswer>(candidates: C[]): C | undefined {
+  const byRecency = [...candidates].sort((a, b) =>
+    a.decidedOn === b.decidedOn ? b.number.localeCompare(a.number) : a.decidedOn < b.decidedOn ? 1 : -1,
+  );
   const yearsWrong = (c: CandidateAnswer) => (c.reasons.some((r) => r.code === 'REFERENCE_YEAR_NOT_AUTHORISED') ? 1 : 0);
   return (
     byRecency.find((c) => c.authorised) ??

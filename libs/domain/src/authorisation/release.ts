@@ -6,7 +6,10 @@ import { parseVariableReference } from './variable-reference.js';
 export const variableReference = z
   .string()
   .max(250)
-  .refine((v) => parseVariableReference(v) !== undefined, 'a variable reference such as "person.sex", "person.deceased@T+1" or "work.nace_code@T-1"');
+  .refine(
+    (v) => parseVariableReference(v) !== undefined,
+    'a variable reference such as "person.sex", "person.deceased@T+1" or "work.nace_code@T-1"',
+  );
 
 /** A release the steward asks about (and, for deliveries, records). */
 export const releaseFields = {

@@ -18,8 +18,7 @@ export function applyChange(doc: DeliberationDocument, change: Change, at = ''):
       return ok({ ...doc, datasets: [...doc.datasets, change.dataset] });
     }
     case 'removeDataset':
-      if (!doc.datasets.some((d) => d.id === change.datasetId))
-        return refuse(p('datasetId'), `no dataset "${change.datasetId}" to remove`);
+      if (!doc.datasets.some((d) => d.id === change.datasetId)) return refuse(p('datasetId'), `no dataset "${change.datasetId}" to remove`);
       return ok({ ...doc, datasets: doc.datasets.filter((d) => d.id !== change.datasetId) });
     case 'updateDataset': {
       const current = doc.datasets.find((d) => d.id === change.datasetId);
@@ -46,12 +45,10 @@ export function applyChange(doc: DeliberationDocument, change: Change, at = ''):
       return ok({ ...doc, variables: doc.variables.filter((v) => !change.codes.includes(v.code)) });
     }
     case 'addParty':
-      if (doc.parties.some((x) => x.id === change.party.id))
-        return refuse(p('party/id'), `party "${change.party.id}" already exists`);
+      if (doc.parties.some((x) => x.id === change.party.id)) return refuse(p('party/id'), `party "${change.party.id}" already exists`);
       return ok({ ...doc, parties: [...doc.parties, change.party] });
     case 'removeParty':
-      if (!doc.parties.some((x) => x.id === change.partyId))
-        return refuse(p('partyId'), `no party "${change.partyId}" to remove`);
+      if (!doc.parties.some((x) => x.id === change.partyId)) return refuse(p('partyId'), `no party "${change.partyId}" to remove`);
       return ok({ ...doc, parties: doc.parties.filter((x) => x.id !== change.partyId) });
     case 'setReferenceYears':
       return ok({ ...doc, referenceYears: [...new Set(change.years)].sort((a, b) => a - b) });

@@ -43,10 +43,18 @@ function decideAmendment(t: DeliberationTimeline, amendment: AmendmentDocument):
       { path: '/deliberation', message: `is "${deliberation}" but this is deliberation ${t.original.number}` },
     ]);
   if (t.revocation) throw conflict(`deliberation ${t.original.number} is revoked and can no longer be amended`, 'REVOKED');
-  let doc = amend(t.original, t.amendments.filter((a) => !isAfter(a.effectiveFrom, amendment.effectiveFrom)));
+  let doc = amend(
+    t.original,
+    t.amendments.filter((a) => !isAfter(a.effectiveFrom, amendment.effectiveFrom)),
+  );
   amendment.changes.forEach((change, index) => {
     const result = applyChange(doc, change, `/changes/${index}`);
-    if (!result.ok) throw unprocessable(`change ${index} (${change.op}) does not apply: ${result.error.message}`, [result.error], 'CHANGE_DOES_NOT_APPLY');
+    if (!result.ok)
+      throw unprocessable(
+        `change ${index} (${change.op}) does not apply: ${result.error.message}`,
+        [result.error],
+        'CHANGE_DOES_NOT_APPLY',
+      );
     doc = result.document;
   });
   // A backdated amendment must not make an amendment already recorded to take effect later stop applying.
@@ -69,8 +77,10 @@ function decideCommitment(t: DeliberationTimeline, commitment: Commitment): Deli
     'parties' in x ? x.parties.some((p) => p.id === commitment.party) : x.op === 'addParty' && x.party.id === commitment.party,
   );
   if (!everParty)
-    throw unprocessable(`"${commitment.party}" is not a party to deliberation ${t.original.number}`, [
-      { path: '/party', message: 'is not a party to this deliberation' },
-    ], 'UNKNOWN_PARTY');
+    throw unprocessable(
+      `"${commitment.party}" is not a party to deliberation ${t.original.number}`,
+      [{ path: '/party', message: 'is not a party to this deliberation' }],
+      'UNKNOWN_PARTY',
+    );
   return { type: 'CommitmentRecorded', data: commitment };
 }

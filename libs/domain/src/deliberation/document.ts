@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  calendarDate,
-  deliberationNumber,
-  identifier,
-  referenceYear,
-  text,
-  uniqueBy,
-  variableCode,
-} from '../shared/schema-primitives.js';
+import { calendarDate, deliberationNumber, identifier, referenceYear, text, uniqueBy, variableCode } from '../shared/schema-primitives.js';
 
 /** The deliberation document format of `shared/fixtures/24-130.deliberation.json`. */
 
@@ -93,12 +85,27 @@ export const deliberationDocumentSchema = z
       .array(z.strictObject({ number: deliberationNumber, decidedOn: calendarDate.optional(), note: text().optional() }))
       .max(50)
       .optional(),
-    parties: z.array(partySchema).min(1).max(200).superRefine(uniqueBy((p) => p.id, 'party id')),
+    parties: z
+      .array(partySchema)
+      .min(1)
+      .max(200)
+      .superRefine(uniqueBy((p) => p.id, 'party id')),
     population: text().optional(),
     referenceYears: z.array(referenceYear).min(1).max(200),
-    variables: z.array(variableSchema).max(5000).superRefine(uniqueBy((v) => v.code, 'variable code')),
-    tables: z.array(tableSchema).min(1).max(100).superRefine(uniqueBy((t) => t.id, 'table id')),
-    datasets: z.array(datasetSchema).min(1).max(100).superRefine(uniqueBy((d) => d.id, 'dataset id')),
+    variables: z
+      .array(variableSchema)
+      .max(5000)
+      .superRefine(uniqueBy((v) => v.code, 'variable code')),
+    tables: z
+      .array(tableSchema)
+      .min(1)
+      .max(100)
+      .superRefine(uniqueBy((t) => t.id, 'table id')),
+    datasets: z
+      .array(datasetSchema)
+      .min(1)
+      .max(100)
+      .superRefine(uniqueBy((d) => d.id, 'dataset id')),
     retention: retentionSchema.optional(),
     requiredCommitments: z.array(commitmentRuleSchema).max(50).optional(),
     conditions: z
@@ -123,8 +130,7 @@ export type DeliberationDocument = z.infer<typeof deliberationDocumentSchema>;
  * from the catalogue are not refused: they simply authorise nothing (the catalogue decides).
  */
 export function crossReferenceIssues(
-  doc: Pick<DeliberationDocument, 'tables' | 'datasets' | 'parties'> &
-    Partial<Pick<DeliberationDocument, 'requiredCommitments'>>,
+  doc: Pick<DeliberationDocument, 'tables' | 'datasets' | 'parties'> & Partial<Pick<DeliberationDocument, 'requiredCommitments'>>,
 ): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const tableIds = new Set(doc.tables.map((t) => t.id));

@@ -19,10 +19,7 @@ export interface DeliberationTimeline {
 export type DeliberationStatus = 'in-force' | 'not-yet-in-force' | 'revoked' | 'retention-ended';
 
 /** Folds a deliberation stream, ignoring what was recorded after `knownAt`; undefined when nothing is known. */
-export function timelineOf(
-  history: Recorded<DeliberationEvent>[],
-  knownAt?: string,
-): DeliberationTimeline | undefined {
+export function timelineOf(history: Recorded<DeliberationEvent>[], knownAt?: string): DeliberationTimeline | undefined {
   const limit = knownAt === undefined ? Infinity : Date.parse(knownAt);
   let timeline: DeliberationTimeline | undefined;
   for (const event of history) {
@@ -50,7 +47,9 @@ function evolve(t: DeliberationTimeline | undefined, event: Recorded<Deliberatio
 }
 
 const sortByEffect = <A extends { effectiveFrom: IsoDate; sequence: number }>(amendments: A[]): A[] =>
-  [...amendments].sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? a.sequence - b.sequence : a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+  [...amendments].sort((a, b) =>
+    a.effectiveFrom === b.effectiveFrom ? a.sequence - b.sequence : a.effectiveFrom < b.effectiveFrom ? -1 : 1,
+  );
 
 /** The decision with the given amendments applied in order; a change that no longer applies is skipped. */
 export function amend(original: DeliberationDocument, amendments: readonly RecordedAmendment[]): DeliberationDocument {

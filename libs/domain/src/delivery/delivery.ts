@@ -35,21 +35,24 @@ export interface DeliveryRecordedData extends Omit<DeliveryRequest, 'on'> {
   destroyByAtDelivery: string | null;
 }
 
-export type DeliveryEvent =
-  | { type: 'DeliveryRecorded'; data: DeliveryRecordedData }
-  | { type: 'DestructionRecorded'; data: Destruction };
+export type DeliveryEvent = { type: 'DeliveryRecorded'; data: DeliveryRecordedData } | { type: 'DestructionRecorded'; data: Destruction };
 
 export const deliveryStreamId = (id: string): string => `delivery-${id}`;
 
-/** A destruction is recorded once, for a known delivery, never before the data was delivered. */
-export function decideDestruction(history: Recorded<DeliveryEvent>[], destruction: Destruction): DeliveryEvent[] {
+/** A destruction is recorded once, for a known delivery, never before the data was delivered (reminders may sit in between). */
+export function decideDestruction(
+  history: Recorded<DeliveryEvent | { type: 'ReminderIssued'; data: unknown }>[],
+  destruction: Destruction,
+): DeliveryEvent[] {
   const delivered = history.find((e) => e.type === 'DeliveryRecorded');
   if (!delivered || delivered.type !== 'DeliveryRecorded') throw notFound('no such delivery is recorded');
   if (history.some((e) => e.type === 'DestructionRecorded'))
     throw conflict('the destruction of this delivery is already recorded', 'DESTRUCTION_ALREADY_RECORDED');
   if (destruction.destroyedOn < delivered.data.on)
-    throw unprocessable('a delivery cannot be destroyed before it was delivered', [
-      { path: '/destroyedOn', message: `is before the delivery date ${delivered.data.on}` },
-    ], 'DESTROYED_BEFORE_DELIVERY');
+    throw unprocessable(
+      'a delivery cannot be destroyed before it was delivered',
+      [{ path: '/destroyedOn', message: `is before the delivery date ${delivered.data.on}` }],
+      'DESTROYED_BEFORE_DELIVERY',
+    );
   return [{ type: 'DestructionRecorded', data: destruction }];
 }

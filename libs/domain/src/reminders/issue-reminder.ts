@@ -33,5 +33,7 @@ export function decideReminder(
   const threshold = reminderDue(destroyBy, asOf, issued, thresholds);
   if (threshold === undefined) return [];
   const { deliveryId, deliberation, dataset, recipient } = delivered;
-  return [{ type: 'ReminderIssued', data: { reminderId, delivery: deliveryId, deliberation, dataset, recipient, destroyBy, threshold, asOf } }];
+  return [
+    { type: 'ReminderIssued', data: { reminderId, delivery: deliveryId, deliberation, dataset, recipient, destroyBy, threshold, asOf } },
+  ];
 }
