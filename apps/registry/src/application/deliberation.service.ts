@@ -109,7 +109,7 @@ export class DeliberationService {
     return items;
   }
 
-  private async candidateIds(recipient?: string): Promise<string[]> {
+  async candidateIds(recipient?: string): Promise<string[]> {
     const rows = recipient
       ? await query<{ id: string }>(this.db, 'SELECT id FROM rm_deliberations WHERE party_ids @> ARRAY[$1]::text[] ORDER BY decided_on, id', [recipient])
       : await query<{ id: string }>(this.db, 'SELECT id FROM rm_deliberations ORDER BY decided_on, id');

@@ -2,20 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   brusselsDate,
-  checkRelease,
-  createsDestructionObligation,
-  decideDestruction,
+  decideDelivery,
+  deliberationHistory,
   deliberationId,
   deliberationStreamId,
+  deliveryHistory,
   deliveryStreamId,
   destroyByFor,
-  documentAsOf,
   notFound,
   obligationStatus,
   timelineOf,
   type DeliberationEvent,
   type DeliberationTimeline,
-  type DeliveryEvent,
+  type DeliveryCommand,
   type DeliveryRecordedData,
   type DeliveryRequest,
   type Destruction,
@@ -23,17 +22,9 @@ import {
 } from '../../../../libs/domain/src/index.js';
 import { query } from '../../../../libs/database/src/sql.js';
 import { ConcurrencyError, type EventStore } from '../../../../libs/event-store/src/event-store.js';
-import type { CheckAnswer, DeliberationService } from './deliberation.service.js';
+import type { DeliberationService } from './deliberation.service.js';
 import { idempotentId } from './idempotent-write.js';
-import { toRecorded, type CommandContext, type EventSourcedRepository } from './event-sourced-repository.js';
-
-/** A delivery refused by the authorisation check: 422 with the reasons, nothing recorded. */
-export class ReleaseNotAuthorisedError extends Error {
-  constructor(readonly answer: CheckAnswer) {
-    super('this release is not authorised');
-    this.name = 'ReleaseNotAuthorisedError';
-  }
-}
+import { toRecorded, type CommandContext, type DomainRecorded, type EventSourcedRepository } from './event-sourced-repository.js';
 
 export interface DeliveryRow {
   id: string;
@@ -63,10 +54,10 @@ export class DeliveryService {
   ) {}
 
   /**
-   * Checks the release against the deliberation as read at one revision, then records it on
-   * condition that the deliberation is still at that revision (one atomic append, ADR 0002):
-   * an amendment or revocation recorded in between makes the append fail, and the check runs
-   * again on the new state. A refused release records nothing.
+   * Decides the delivery in the domain (decideDelivery) against the deliberations as read at one
+   * revision each, then records it on condition that the deliberation it falls under is still at
+   * that revision (one atomic append, ADR 2): an amendment or revocation recorded in between makes
+   * the append fail, and the decision runs again on the new state. A refused release records nothing.
    */
   async record(request: DeliveryRequest, ctx: CommandContext) {
     // Under an Idempotency-Key the id is derived from it, so a retry finds the delivery it recorded.
@@ -75,11 +66,16 @@ export class DeliveryService {
       await this.repository.handle(deliveryStreamId(deliveryId), () => [], ctx); // waits for the read models
       return this.get(deliveryId);
     }
+    const command: DeliveryCommand = { type: 'RecordDelivery', request, today: brusselsDate(), deliveryId };
     for (let attempt = 1; ; attempt++) {
-      const { data, revision } = await this.decideDelivery(request, deliveryId);
-      const condition = { streamId: deliberationStreamId(deliberationId(data.deliberation)), revision };
+      const streams = await this.deliberationStreams(request);
+      const deliberations = [...streams.values()].map((events) => deliberationHistory(events.map(toRecorded)));
+      const decide = (history: DomainRecorded[]) => decideDelivery(command, { deliberations, delivery: deliveryHistory(history) });
+      const [recorded] = decide([]);
+      const streamId = deliberationStreamId(deliberationId(recorded.type === 'DeliveryRecorded' ? recorded.data.deliberation : ''));
+      const condition = { streamId, revision: streams.get(streamId)?.at(-1)?.revision ?? 0 };
       try {
-        await this.repository.handle(deliveryStreamId(deliveryId), () => [{ type: 'DeliveryRecorded', data }], ctx, { condition });
+        await this.repository.handle(deliveryStreamId(deliveryId), decide, ctx, { condition });
         return this.get(deliveryId);
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || error.streamId !== condition.streamId || attempt >= MAX_CHECKS) throw error;
@@ -87,37 +83,16 @@ export class DeliveryService {
     }
   }
 
-  /** The delivery as the deliberation authorises it at the revision read here (and that revision). */
-  private async decideDelivery(request: DeliveryRequest, deliveryId: string) {
-    const { knownAt: _ignored, ...now } = request;
-    const chosen = await this.deliberations.check(now); // names the deliberation when the request does not
-    if (!chosen.authorised || !chosen.deliberation) throw new ReleaseNotAuthorisedError(chosen);
-    const history = await this.store.readStream(deliberationStreamId(deliberationId(chosen.deliberation)));
-    const revision = history.at(-1)?.revision ?? 0;
-    const t = timelineOf(history.map(toRecorded) as Recorded<DeliberationEvent>[]);
-    const release = { ...now, deliberation: chosen.deliberation, on: chosen.on, access: request.access ?? 'transfer' };
-    const { authorised, reasons } = checkRelease(t, release, chosen.deliberation);
-    if (!authorised || !t) throw new ReleaseNotAuthorisedError({ ...chosen, authorised, version: t?.version ?? null, reasons });
-    const on = chosen.on;
-    const access = release.access;
-    const dataset = documentAsOf(t, on).datasets.find((d) => d.id === request.dataset)!;
-    const obligation = createsDestructionObligation(dataset, access);
-    const data: DeliveryRecordedData = {
-      ...now,
-      deliveryId,
-      deliberation: chosen.deliberation,
-      on,
-      access,
-      obligation,
-      destroyByAtDelivery: obligation ? destroyByFor(t, on) : null,
-    };
-    return { data, revision };
+  /** The streams of the deliberations a release may fall under: the one it names, or each naming the recipient. */
+  private async deliberationStreams(request: DeliveryRequest) {
+    const ids = request.deliberation ? [deliberationId(request.deliberation)] : await this.deliberations.candidateIds(request.recipient);
+    return this.store.readStreams(ids.map(deliberationStreamId));
   }
 
   async recordDestruction(id: string, destruction: Destruction, ctx: CommandContext) {
     await this.repository.handle(
       deliveryStreamId(id),
-      (history) => decideDestruction(history as Recorded<DeliveryEvent>[], destruction),
+      (history) => decideDelivery({ type: 'RecordDestruction', destruction }, { deliberations: [], delivery: deliveryHistory(history) }),
       ctx,
     );
     return this.get(id);

@@ -1,11 +1,10 @@
 import { HttpException } from '@nestjs/common';
 import type { ZodError } from 'zod';
-import { DomainError, type FieldError } from '../../../../libs/domain/src/index.js';
+import { DomainError, ReleaseNotAuthorised, type FieldError } from '../../../../libs/domain/src/index.js';
 import { ConcurrencyError } from '../../../../libs/event-store/src/event-store.js';
 import { ProjectionLagError } from '../../../../libs/projections/src/projection-runner.js';
 import { isDatabaseUnavailable } from '../../../../libs/database/src/unavailable.js';
 import { PreconditionFailedError } from '../application/event-sourced-repository.js';
-import { ReleaseNotAuthorisedError } from '../application/delivery.service.js';
 
 /** RFC 9457 problem details, plus `errors` (which field, why) and a machine-readable `code`. */
 export interface Problem {
@@ -69,9 +68,7 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
   if (error instanceof ProblemError) return { problem: error.problem, headers: error.headers };
   if (error instanceof ValidationProblem)
     return plain(problem(400, 'Invalid request', { code: 'VALIDATION_FAILED', detail: error.detail, errors: error.errors }));
-  if (error instanceof DomainError)
-    return plain(problem(DOMAIN_STATUS[error.kind], titleFor(error.kind), { code: error.code ?? error.kind.toUpperCase(), detail: error.message, ...(error.errors.length ? { errors: error.errors } : {}) }));
-  if (error instanceof ReleaseNotAuthorisedError) {
+  if (error instanceof ReleaseNotAuthorised) {
     const { authorised, deliberation, version, reasons, on } = error.answer;
     return plain(problem(422, 'Release not authorised', {
       code: 'RELEASE_NOT_AUTHORISED',
@@ -79,6 +76,8 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
       authorised, deliberation, version, on, reasons,
     }));
   }
+  if (error instanceof DomainError)
+    return plain(problem(DOMAIN_STATUS[error.kind], titleFor(error.kind), { code: error.code ?? error.kind.toUpperCase(), detail: error.message, ...(error.errors.length ? { errors: error.errors } : {}) }));
   if (error instanceof PreconditionFailedError)
     return plain(problem(412, 'Precondition failed', { code: 'VERSION_MISMATCH', detail: error.message, expected: error.expected, actual: error.actual }));
   if (error instanceof ConcurrencyError)
