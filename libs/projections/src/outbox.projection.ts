@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ReminderIssuedData } from '../../domain/src/reminders/issue-reminder.js';
+import { isEventOfType } from '@registry/domain';
 import type { Projection } from './projection.js';
 
 export type Channel = 'webhook' | 'email';
@@ -20,7 +20,8 @@ export function outboxProjection(channels: () => Channel[]): Projection {
     handles: ['ReminderIssued'],
     rebuildable: false,
     async apply(sql, event) {
-      const r = event.data as unknown as ReminderIssuedData;
+      if (!isEventOfType(event, 'ReminderIssued')) return;
+      const r = event.data;
       const payload = {
         type: 'destruction-reminder',
         id: r.reminderId,
