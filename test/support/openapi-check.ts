@@ -41,8 +41,9 @@ export function undocumented({ method, path, status, contentType, body }: Checke
   }
   const answer = operation.responses[String(status)];
   if (!answer) return `${where}: status ${status} is not documented for ${route.template}`;
-  const [type] = Object.keys(answer.content);
-  if (!(contentType ?? '').startsWith(type)) return `${where}: content type ${contentType}, documented ${type}`;
+  const types = Object.keys(answer.content);
+  const type = types.find((t) => (contentType ?? '').startsWith(t));
+  if (!type) return `${where}: content type ${contentType}, documented ${types.join(' or ')}`;
   if (!answer.content[type].schema || !/json/.test(type)) return undefined;
   return validate(`openapi#/${pointer('paths', route.template, method.toLowerCase(), 'responses', String(status), 'content', type, 'schema')}`, body, where);
 }

@@ -46,7 +46,10 @@ function response(status: number, spec: ResponseSpec) {
   return {
     description: spec.description,
     ...(spec.headers ? { headers: spec.headers } : {}),
-    content: { [type]: { ...(schema ? { schema } : {}), ...(spec.example !== undefined ? { example: spec.example } : {}) } },
+    content: {
+      [type]: { ...(schema ? { schema } : {}), ...(spec.example !== undefined ? { example: spec.example } : {}) },
+      ...Object.fromEntries((spec.alternatives ?? []).map((a) => [a.contentType, { schema: jsonSchema(a.schema) }])),
+    },
   };
 }
 

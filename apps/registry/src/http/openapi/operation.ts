@@ -33,6 +33,8 @@ export interface ResponseSpec {
   /** Default application/json (application/problem+json for 4xx and 5xx). */
   contentType?: string;
   headers?: Record<string, { description: string; schema: Record<string, unknown> }>;
+  /** Other media types the same answer comes in (content negotiation on `Accept`). */
+  alternatives?: { contentType: string; schema: z.ZodType }[];
 }
 
 export const deliberationIdParam: PathParam = {

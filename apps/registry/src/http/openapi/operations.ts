@@ -198,7 +198,12 @@ export const operationsOperations: Operation[] = [
     description: 'The page every problem `type` points to: what went wrong and how to fix it. HTML for a browser; JSON when asked with `Accept: application/json`.',
     pathParams: [{ name: 'code', description: 'A problem code such as `VALIDATION_FAILED`.', schema: { type: 'string' }, example: 'VALIDATION_FAILED' }],
     responses: {
-      200: { description: 'The explanation.', contentType: 'text/html', schema: z.string() },
+      200: {
+        description: 'The explanation.',
+        contentType: 'text/html',
+        schema: z.string(),
+        alternatives: [{ contentType: 'application/json', schema: z.strictObject({ code: z.string(), status: z.number().int(), title: z.string(), meaning: z.string(), fix: z.string() }) }],
+      },
       404: { description: 'No such problem code.' },
     },
   },
