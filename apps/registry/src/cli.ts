@@ -3,9 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { DomainError } from '../../../libs/domain/src/index.js';
 import { copyLogCommand } from './cli/copy-log.js';
-import { exportCommand, rebuildCommand, verifyCommand } from './cli/log.js';
-import { checkCommand, deliveriesCommand, remindersCommand, scheduleCommand } from './cli/reads.js';
-import { importCommand, seedCommand } from './cli/seed-and-import.js';
+import { checkCommand } from './cli/check.js';
+import { deliveriesCommand } from './cli/deliveries.js';
+import { exportCommand } from './cli/export.js';
+import { importCommand } from './cli/import.js';
+import { rebuildCommand } from './cli/rebuild.js';
+import { remindersCommand } from './cli/reminders.js';
+import { scheduleCommand } from './cli/schedule.js';
+import { seedCommand } from './cli/seed.js';
+import { verifyCommand } from './cli/verify.js';
 import { CliFailure, EXIT } from './cli/shared.js';
 
 export { EXIT } from './cli/shared.js';

@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
 import { load as loadYaml } from 'js-yaml';
 import { amendmentDocumentSchema, canonicalJsonOf, deliberationDocumentSchema, deliberationId, DomainError } from './domain.js';
 import type { RegistryRuntime } from '../infrastructure/runtime.js';
-import { CliFailure, ctx, EXIT, print, withJson, withRuntime } from './shared.js';
+import { CliFailure, ctx, EXIT } from './shared.js';
 
 /** The project's own fixtures, found from the source file or from its build under dist/. */
-function fixturesDir(): string {
+export function fixturesDir(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir))
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fixtures'))) return join(dir, 'fixtures') + '/';
   throw new Error('cannot find the fixtures directory');
@@ -58,45 +57,5 @@ export async function importDocument(runtime: RegistryRuntime, path: string): Pr
   }
 }
 
-const line = (i: Imported) =>
+export const line = (i: Imported) =>
   i.outcome === 'recorded' ? `recorded ${i.kind === 'amendment' ? 'amendment to' : 'deliberation'} ${i.number} (version ${i.version})` : `${i.file}: ${i.kind} ${i.number} already recorded`;
-
-export function seedCommand(cli: Command) {
-  withJson(cli.command('seed').description('record deliberation 24/130 and its amendment of 5 November 2024 (skips what is already there)')).action(async (o) =>
-    withRuntime(async (runtime) => {
-      const results: Imported[] = [];
-      for (const file of ['24-130.deliberation.json', '24-130.amendment-1.json']) {
-        const imported = await importDocument(runtime, fixturesDir() + file);
-        results.push(imported);
-        if (!o.json) console.log(imported.outcome === 'recorded' ? line(imported) : `skipped ${file}: ${imported.kind} ${imported.number} already recorded`);
-      }
-      if (o.json) print(true, results, () => '');
-    }),
-  );
-}
-
-export function importCommand(cli: Command) {
-  withJson(cli.command('import').argument('<files...>', 'deliberation or amendment documents, JSON or YAML'))
-    .description('record documents, validated like the API does; exit 5 when one is invalid or already recorded (the others are still imported)')
-    .action(async (files: string[], o) =>
-      withRuntime(async (runtime) => {
-        const results: (Imported | { file: string; outcome: 'refused'; error: string })[] = [];
-        let code: number = EXIT.ok;
-        for (const file of files) {
-          try {
-            const imported = await importDocument(runtime, file);
-            results.push(imported);
-            if (imported.outcome !== 'recorded') code = Math.max(code, EXIT.invalid);
-            if (!o.json) (imported.outcome === 'recorded' ? console.log : console.error)(line(imported));
-          } catch (error) {
-            if (!(error instanceof CliFailure)) throw error;
-            results.push({ file, outcome: 'refused', error: error.message });
-            code = code === EXIT.ok ? error.code : Math.max(code, error.code);
-            if (!o.json) console.error(error.message);
-          }
-        }
-        if (o.json) print(true, results, () => '');
-        process.exitCode = code;
-      }),
-    );
-}
