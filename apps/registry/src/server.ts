@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
@@ -9,6 +9,7 @@ import type { RegistryConfig } from './config.js';
 import { PinoNestLogger } from './infrastructure/logger.js';
 import { RegistryRuntime } from './infrastructure/runtime.js';
 import { accessLog, jsonBody, rateLimitPerKey, requestId } from './http/middleware.js';
+import { openApiDocument } from './http/openapi/document.js';
 
 export interface RegistryServer {
   app: NestExpressApplication;
@@ -18,7 +19,15 @@ export interface RegistryServer {
 
 /** Builds the HTTP service on an opened runtime (the same wiring for `npm start` and the tests). */
 export async function createServer(config: RegistryConfig, log: Logger, options: { scheduler?: boolean } = {}): Promise<RegistryServer> {
+  // Say what start-up is doing, so a long catch-up on a big log does not look like a hang.
+  const started = performance.now();
+  log.info({ database: config.databaseUrl ? 'postgresql' : 'embedded', events: config.kurrentDbUrl ? 'kurrentdb' : 'postgresql' }, 'opening the database and applying migrations, then catching up the read models');
   const runtime = await RegistryRuntime.open(config, log);
+  const checkpoints = await runtime.projections.checkpoints().catch(() => new Map());
+  log.info(
+    { ms: Math.round(performance.now() - started), head: await runtime.store.headCheckpoint().catch(() => undefined), projections: Object.fromEntries(checkpoints) },
+    'database migrated and read models caught up',
+  );
   try {
     const app = await NestFactory.create<NestExpressApplication>(AppModule.with(runtime, log, options), {
       bodyParser: false,
@@ -35,19 +44,12 @@ export async function createServer(config: RegistryConfig, log: Logger, options:
     app.use(helmet());
     app.use(rateLimitPerKey(config.rateLimitPerMinute));
     app.use(jsonBody(config.bodyLimit));
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Deliberation and data-release registry')
-        .setDescription('Deliberations of the Information Security Committee, releases checked against them, deliveries and their destruction.')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
+    // The document is generated from the zod schemas the routes validate with (http/openapi).
+    const document = openApiDocument();
     app.use('/docs', (req: { headers: { accept?: string }; path: string }, res: { json(b: unknown): void }, next: () => void) =>
-      req.path === '/' && /json/.test(req.headers.accept ?? '') && !/html/.test(req.headers.accept ?? '') ? res.json(document) : next(),
+      (req.path === '/openapi.json' || (req.path === '/' && /json/.test(req.headers.accept ?? '') && !/html/.test(req.headers.accept ?? ''))) ? res.json(document) : next(),
     );
-    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+    SwaggerModule.setup('docs', app, document as unknown as OpenAPIObject, { jsonDocumentUrl: 'docs/openapi.json' });
     await app.init();
     return {
       app,

@@ -31,8 +31,8 @@ export const deliveryLedgerProjection: Projection = {
         return;
       }
       case 'DestructionRecorded': {
-        const d = event.data;
-        await sql.query('UPDATE rm_deliveries SET destruction = $2, destroyed_on = $3 WHERE id = $1', [deliveryId, d, d.destroyedOn]);
+          const d = event.data;
+          await sql.query('UPDATE rm_deliveries SET destruction = $2, destroyed_on = $3, destruction_recorded_at = $4 WHERE id = $1', [deliveryId, d, d.destroyedOn, event.metadata.recordedAt]);
         return;
       }
       case 'ReminderIssued': {
