@@ -40,9 +40,7 @@ describe('decisions added where the contract was silent', () => {
     expectStatus(await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body }), 201);
   });
 
-  // Visible skip: not implemented yet. Reminders are judged against every threshold ever issued for the delivery, whatever the
-  // deadline, and rm_reminders is unique per (delivery, threshold); both must take the deadline into account (domain + migration).
-  it.skip('Reminders follow the deadline [NOT IMPLEMENTED: issued thresholds are not judged per deadline]: after setRetention moves destroyBy, overdue stops and the thresholds are judged afresh, each naming its deadline', async () => {
+  it('Reminders follow the deadline: after setRetention moves destroyBy, overdue stops and the thresholds are judged afresh, each naming its deadline', async () => {
     const delivery = await deliver(api, sampleRelease({ reference: 'R-1' }));
     const run = async (asOf: string) => expectStatus(await api.request('POST', '/reminders/run', { role: 'steward', body: { asOf } }), 200).body.items;
     expect((await run('2031-01-02')).filter((r: { delivery: string }) => r.delivery === delivery.id)).toMatchObject([{ threshold: 'overdue', destroyBy: '2030-12-31' }]);
@@ -59,33 +57,31 @@ describe('decisions added where the contract was silent', () => {
     expect(times).toEqual([...times].sort());
   });
 
-  // Visible skip: not implemented yet. The delivery stream is appended without a condition on the deliberation's revision,
-  // so a revocation between the check and the append is not seen (the delivery recording path belongs to the reliability work).
-  it.skip('Every recorded delivery is authorised as recorded [NOT IMPLEMENTED: no re-check at the write]: a revocation recorded between the check and the write makes the delivery a 422', async () => {
-    const runtime = api.server.runtime;
-    const original = runtime.deliberations.check.bind(runtime.deliberations);
-    let revoked = false;
-    runtime.deliberations.check = async (request) => {
-      const answer = await original(request);
-      if (!revoked) {
-        revoked = true; // another secretary revokes right after this check
+  it('Every recorded delivery is authorised as recorded: a revocation recorded between the check and the write makes the delivery a 422', async () => {
+    const store = api.server.runtime.store;
+    const original = store.readStreams.bind(store);
+    let armed = true;
+    // The delivery reads the deliberation, then another secretary revokes it before the delivery is written.
+    store.readStreams = async (ids) => {
+      const read = await original(ids);
+      if (armed && ids.some((id) => id.includes('24-130'))) {
+        armed = false;
         expectStatus(await api.request('POST', '/deliberations/24-130/revocation', { body: { decidedOn: '2024-11-25', effectiveFrom: '2024-11-25', reason: 'race' } }), 201);
       }
-      return answer;
+      return read;
     };
     try {
       const before = itemsOf(expectStatus(await api.request('GET', '/deliveries?limit=1000', { role: 'auditor' }), 200).body).length;
       const problem = expectProblem(await api.request('POST', '/deliveries', { role: 'steward', body: sampleRelease({ reference: 'RACE' }) }), 422);
+      expect(armed).toBe(false);
       expect(codes(problem.reasons)).toContain('REVOKED');
       expect(itemsOf(expectStatus(await api.request('GET', '/deliveries?limit=1000', { role: 'auditor' }), 200).body)).toHaveLength(before);
     } finally {
-      runtime.deliberations.check = original;
+      store.readStreams = original;
     }
   });
 
-  // Visible skip: not implemented yet on this branch (libs/database opens a data directory without a lock; reliability work).
-  // On PostgreSQL it does not apply.
-  it.skip('One registry process per embedded data directory [NOT IMPLEMENTED: no lock on the data directory]: a second process on a directory in use refuses to start with a clear message', async () => {
+  it('One registry process per embedded data directory: a second process on a directory in use refuses to start with a clear message', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'registry-one-process-'));
     const config = loadConfig({ REGISTRY_DATA_DIR: dir, REGISTRY_API_KEYS: 'a:auditor:k', LOG_LEVEL: 'silent' });
     const first = await RegistryRuntime.open(config, pino({ level: 'silent' }));

@@ -68,4 +68,19 @@ describe('decideReminder', () => {
     const h = recorded<DeliveryEvent | ReminderEvent>([{ type: 'DeliveryRecorded', data: delivery(false) }]);
     expect(decideReminder(h, '2030-12-31', '2031-01-05', 'r-5')).toEqual([]);
   });
+
+  describe('Reminders follow the deadline', () => {
+    it('given 30 days and overdue issued for 2030-12-31, when an amendment moves the deadline to 2032-12-31, then nothing is due while the new date is far off', () => {
+      expect(decideReminder(stream(issued(30), issued('overdue')), '2032-12-31', '2031-01-11', 'r-6')).toEqual([]);
+    });
+
+    it('given 30 days issued for 2030-12-31, when the run is 29 days before the moved deadline, then the 30-day reminder is issued again naming the new deadline', () => {
+      const [event] = decideReminder(stream(issued(30), issued('overdue')), '2032-12-31', '2032-12-02', 'r-7');
+      expect(event.data).toMatchObject({ threshold: 30, destroyBy: '2032-12-31' });
+    });
+
+    it('given 30 days issued for the current deadline, when the run is again 29 days before it, then nothing is issued twice', () => {
+      expect(decideReminder(stream(issued(30)), '2030-12-31', '2030-12-02', 'r-8')).toEqual([]);
+    });
+  });
 });

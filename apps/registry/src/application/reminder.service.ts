@@ -40,13 +40,21 @@ export class ReminderService {
   /** Issues every reminder due on `asOf` that was not issued yet; returns those issued now. */
   async run(asOf: string, ctx: CommandContext) {
     const schedule = await this.deliveries.schedule(asOf);
-    const issuedRows = await query<{ delivery_id: string; threshold: string }>(this.db, 'SELECT delivery_id::text, threshold FROM rm_reminders');
+    const issuedRows = await query<{ delivery_id: string; destroy_by: string; threshold: string }>(
+      this.db,
+      `SELECT delivery_id::text, data->>'destroyBy' AS destroy_by, threshold FROM rm_reminders`,
+    );
+    // Only reminders about the deadline as it stands now count ("Reminders follow the deadline").
+    const key = (delivery: string, destroyBy: string) => `${delivery} ${destroyBy}`;
     const issuedBy = new Map<string, Threshold[]>();
-    for (const r of issuedRows) issuedBy.set(r.delivery_id, [...(issuedBy.get(r.delivery_id) ?? []), thresholdOf(r.threshold)]);
+    for (const r of issuedRows) {
+      const k = key(r.delivery_id, r.destroy_by);
+      issuedBy.set(k, [...(issuedBy.get(k) ?? []), thresholdOf(r.threshold)]);
+    }
     const issued: ReminderEvent['data'][] = [];
     for (const entry of schedule) {
       // The read model only narrows the search; the delivery stream decides (and races lose there).
-      if (reminderDue(entry.destroyBy, asOf, issuedBy.get(entry.delivery) ?? [], this.thresholds) === undefined) continue;
+      if (reminderDue(entry.destroyBy, asOf, issuedBy.get(key(entry.delivery, entry.destroyBy)) ?? [], this.thresholds) === undefined) continue;
       const { events } = await this.repository.handle(
         deliveryStreamId(entry.delivery),
         (history) => decideReminder(history as Recorded<DeliveryEvent | ReminderEvent>[], entry.destroyBy, asOf, randomUUID(), this.thresholds),

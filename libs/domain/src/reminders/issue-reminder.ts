@@ -18,7 +18,9 @@ export type ReminderEvent = { type: 'ReminderIssued'; data: ReminderIssuedData }
 
 /**
  * Reminders live in the delivery's own stream, so the stream's revision check makes each
- * (delivery, threshold) reminder happen once, and none is issued after the destruction.
+ * (delivery, deadline, threshold) reminder happen once, and none is issued after the destruction.
+ * Only reminders about the current deadline count: when an amendment moves `destroyBy`, the
+ * thresholds are judged afresh for the new date ("Reminders follow the deadline").
  */
 export function decideReminder(
   history: Recorded<DeliveryEvent | ReminderEvent>[],
@@ -29,7 +31,7 @@ export function decideReminder(
 ): ReminderEvent[] {
   const delivered = history.find((e) => e.type === 'DeliveryRecorded')?.data as DeliveryRecordedData | undefined;
   if (!delivered?.obligation || !destroyBy || history.some((e) => e.type === 'DestructionRecorded')) return [];
-  const issued = history.flatMap((e) => (e.type === 'ReminderIssued' ? [e.data.threshold] : []));
+  const issued = history.flatMap((e) => (e.type === 'ReminderIssued' && e.data.destroyBy === destroyBy ? [e.data.threshold] : []));
   const threshold = reminderDue(destroyBy, asOf, issued, thresholds);
   if (threshold === undefined) return [];
   const { deliveryId, deliberation, dataset, recipient } = delivered;
