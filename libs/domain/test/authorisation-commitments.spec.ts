@@ -14,10 +14,8 @@ import {
   release,
   revoked,
   timeline,
+  check,
 } from './given.js';
-
-const check = (t: ReturnType<typeof given24130> | undefined, overrides: Parameters<typeof release>[0] = {}) =>
-  checkRelease(t, release(overrides), '24/130');
 
 describe('COMMITMENT_MISSING', () => {
   it('given no commitment is on file, when Steunpunt Werk asks, then details.missing lists both joint controllers and the recipient itself', () => {

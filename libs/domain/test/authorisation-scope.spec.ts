@@ -1,8 +1,4 @@
-import { checkRelease } from '../src/index.js';
-import { amended, codesOf, committed, given24130, reasonOf, release } from './given.js';
-
-const check = (t: ReturnType<typeof given24130> | undefined, overrides: Parameters<typeof release>[0] = {}) =>
-  checkRelease(t, release(overrides), '24/130');
+import { amended, check, codesOf, committed, given24130, reasonOf } from './given.js';
 
 describe('RECIPIENT_NOT_AUTHORISED', () => {
   it('given the KSZ is a party only as source (and has signed), when it is the recipient, then the only reason is RECIPIENT_NOT_AUTHORISED', () => {

@@ -13,10 +13,8 @@ import {
   release,
   revoked,
   timeline,
+  check,
 } from './given.js';
-
-const check = (t: ReturnType<typeof given24130> | undefined, overrides: Parameters<typeof release>[0] = {}) =>
-  checkRelease(t, release(overrides), '24/130');
 
 describe('a release every rule allows', () => {
   it('given 24/130 decided, amended and committed, when the sample is asked by transfer on 2025-01-15, then it is authorised with no reasons', () => {

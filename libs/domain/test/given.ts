@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import {
   amendmentDocumentSchema,
+  checkRelease,
   deliberationDocumentSchema,
   timelineOf,
   type AmendmentDocument,
@@ -146,3 +147,7 @@ export function refusal(fn: () => unknown): { kind: string; code?: string; messa
   }
   throw new Error('expected a refusal, but nothing was thrown');
 }
+
+/** A release checked against 24/130 as folded in `t` (overrides change the default release). */
+export const check = (t: DeliberationTimeline | undefined, overrides: Partial<Release> = {}) =>
+  checkRelease(t, release(overrides), '24/130');
