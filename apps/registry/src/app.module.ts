@@ -11,6 +11,7 @@ import { DATA_SOURCE, IdempotencyInterceptor } from './http/idempotency.intercep
 import { ProblemFilter } from './http/problem.filter.js';
 import { ReleasesController } from './http/releases.controller.js';
 import { ScheduleController } from './http/schedule.controller.js';
+import { SessionController } from './http/session.controller.js';
 import type { RegistryRuntime } from './infrastructure/runtime.js';
 import { ReminderScheduler } from './infrastructure/reminder-scheduler.js';
 
@@ -23,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ScheduleModule.forRoot()],
-      controllers: [DeliberationsController, ReleasesController, ScheduleController, AuditController],
+      controllers: [DeliberationsController, ReleasesController, ScheduleController, AuditController, SessionController],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: API_KEYS, useValue: runtime.config.apiKeys },

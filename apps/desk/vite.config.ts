@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** Built into dist/desk, which the registry serves at `/` (apps/registry/src/http/desk.ts). */
+export default defineConfig({
+  root: here,
+  base: '/',
+  publicDir: false,
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/desk', import.meta.url)),
+    emptyOutDir: true,
+    assetsDir: 'desk-assets',
+    sourcemap: false,
+    reportCompressedSize: true,
+  },
+  oxc: { jsx: { runtime: 'automatic' } },
+  server: { proxy: { '^/(?!desk|src|@|node_modules).*': 'http://localhost:3000' } },
+});
