@@ -14,6 +14,12 @@ export default defineConfig({
     assetsDir: 'desk-assets',
     sourcemap: false,
     reportCompressedSize: true,
+    rolldownOptions: {
+      // React Query marks its modules "use client" (for server components); meaningless in a SPA.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   oxc: { jsx: { runtime: 'automatic' } },
   server: { proxy: { '^/(?!desk|src|@|node_modules).*': 'http://localhost:3000' } },

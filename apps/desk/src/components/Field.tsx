@@ -26,10 +26,10 @@ export function Field({ label, value, onChange, error, source, hint, multiline, 
   const common = { id, name, value, 'aria-invalid': error ? true : undefined, 'aria-describedby': described, required, placeholder };
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
+      <span className="label-line">
+        <label htmlFor={id}>{label}</label>
+        {required && <span aria-hidden="true" className="required">*</span>}
+      </span>
       {multiline ? (
         <textarea {...common} rows={typeof multiline === 'number' ? multiline : 3} onChange={(e) => onChange(e.target.value)} />
       ) : (

@@ -34,9 +34,9 @@ export default function CheckPage() {
     if (Object.keys(found).length === 0) check.mutate(body, { onSuccess: () => setChecked(body) });
   };
   const record = () => {
-    const body = { ...checked, deliberation: answer?.deliberation ?? undefined, reference: delivery.reference.trim() || undefined, checksum: delivery.checksum.trim() || undefined, medium: delivery.medium.trim() || undefined };
-    if (!body.on && answer) (body as Record<string, unknown>).on = answer.on;
-    for (const key of Object.keys(body)) if ((body as Record<string, unknown>)[key] === undefined) delete (body as Record<string, unknown>)[key];
+    const body: Record<string, unknown> = { ...checked, deliberation: answer?.deliberation ?? undefined, reference: delivery.reference.trim() || undefined, checksum: delivery.checksum.trim() || undefined, medium: delivery.medium.trim() || undefined };
+    if (!body.on && answer) body.on = answer.on;
+    for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
     const found = checkErrors(body, true);
     setErrors(found);
     if (Object.keys(found).length === 0) deliver.mutate(body, { onSuccess: () => setDelivery({ reference: '', checksum: '', medium: '' }) });

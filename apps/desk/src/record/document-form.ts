@@ -166,6 +166,7 @@ export function fromDraft(draft: DeliberationDraft, form: DocumentForm): { form:
   take('chamber', draft.chamber);
   take('title', draft.title);
   take('decidedOn', draft.decidedOn);
+  take('effectiveFrom', draft.effectiveFrom);
   take('population', draft.population);
   take('referenceYears', draft.referenceYears, draft.referenceYears?.value.join(', '));
   take('destroyBy', draft.destroyBy);

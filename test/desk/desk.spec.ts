@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { ensureDeskBuilt, launchChromium, screenshot, see, seeUrl, seriousViolations } from '../support/browser.js';
+import { KEYS, startTestServer, type TestRole, type TestServer } from '../support/server.js';
+import { fixture } from '../support/documents.js';
+
+/**
+ * The 24/130 story through the desk alone, in headless Chromium against the real service:
+ * one browser for the file, one tab per role, axe-core on every page and a screenshot of each.
+ */
+const SEED = readFileSync(new URL('../../apps/desk/src/drafting/samples/deliberation-24-130.txt', import.meta.url), 'utf8');
+const deliberation = fixture('24-130.deliberation.json');
+const catalogue = JSON.stringify({
+  variables: deliberation.variables,
+  tables: deliberation.tables,
+  datasets: deliberation.datasets,
+  requiredCommitments: deliberation.requiredCommitments,
+  conditions: deliberation.conditions,
+}, null, 1);
+
+let server: TestServer;
+let browser: Browser;
+const tabs = {} as Record<TestRole, Page>;
+const visited: { role: TestRole; path: string; name: string }[] = [];
+let deliveryId = '';
+
+async function open(role: TestRole): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Brussels' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('API key').fill(KEYS[role]);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Register of deliberations' }).waitFor();
+  return page;
+}
+
+/** axe-core finds nothing serious or critical; the page is kept for the screenshots at the end. */
+async function checkPage(role: TestRole, name: string): Promise<void> {
+  const page = tabs[role];
+  await page.locator('.loading').first().waitFor({ state: 'detached' });
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, `story-${name}`);
+  visited.push({ role, name, path: new URL(page.url()).pathname + new URL(page.url()).search });
+}
+
+beforeAll(async () => {
+  ensureDeskBuilt();
+  browser = await launchChromium();
+  server = await startTestServer();
+  for (const role of ['secretariat', 'steward', 'auditor'] as const) tabs[role] = await open(role);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the desk, 24/130 from the published text to its destruction', () => {
+  it('serves the desk at / and keeps the API, /docs and /health where they were', async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect((await server.request('GET', '/deliberations', { role: null })).status).toBe(401);
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    expect((await server.request('GET', '/session', { role: 'steward' })).body).toEqual({ actor: 'steward-actor', role: 'steward' });
+  });
+
+  it('drafts 24/130 from the seed text, refuses an incomplete form field by field, then records it', async () => {
+    const page = tabs.secretariat;
+    await page.getByRole('link', { name: 'Record a deliberation' }).click();
+    await page.getByLabel('Published text').fill(SEED);
+    await page.getByRole('button', { name: 'Pre-fill the form' }).click();
+    await see(page.getByLabel('Number', { exact: true }).first()).toHaveValue('24/130');
+    await see(page.getByLabel('Reference', { exact: true })).toHaveValue('IVC/KSZG/24/396');
+    await see(page.getByLabel('Decided on', { exact: true }).first()).toHaveValue('03/09/2024');
+    await see(page.getByLabel('Destroy by')).toHaveValue('31/12/2030');
+    await see(page.getByLabel('Reference years')).toHaveValue('2020, 2021, 2022');
+    await see(page.locator('small.source')).toContainText('24/130');
+    await checkPage('secretariat', 'record-drafted');
+
+    await page.getByRole('button', { name: 'Record the deliberation' }).click();
+    await see(page.getByLabel('Catalogue (YAML or JSON)')).toHaveAttribute('aria-invalid', 'true');
+    await see(page.locator('.field-invalid .error').first()).toBeVisible();
+    expect((await server.request('GET', '/deliberations')).body.items).toEqual([]);
+    await checkPage('secretariat', 'record-errors');
+
+    await page.getByLabel('In force from').fill('18/09/2024');
+    await page.getByLabel('Purpose').fill(deliberation.purpose);
+    await page.getByLabel('Source (party id)').fill('ksz');
+    const party = (n: number) => page.getByRole('group', { name: `Party ${n}` });
+    await party(1).getByLabel('Id (lower case, hyphens)').fill('steunpunt-werk');
+    await party(1).getByLabel('joint controller', { exact: true }).check();
+    await party(2).getByLabel('Id (lower case, hyphens)').fill('dwse');
+    await party(2).getByLabel('joint controller', { exact: true }).check();
+    await page.getByRole('button', { name: 'Add a party' }).click();
+    await party(3).getByLabel('Name').fill('Kruispuntbank van de Sociale Zekerheid');
+    await party(3).getByLabel('Id (lower case, hyphens)').fill('ksz');
+    await party(3).getByLabel('source', { exact: true }).check();
+    await party(3).getByLabel('recipient', { exact: true }).uncheck();
+    await page.getByLabel('Catalogue (YAML or JSON)').fill(catalogue);
+    await see(page.getByRole('region', { name: 'Preview of what will be recorded' })).toContainText('sample');
+    await page.getByRole('button', { name: 'Record the deliberation' }).click();
+    await see(page.getByRole('status').filter({ hasText: 'Deliberation 24/130 is recorded' })).toBeVisible();
+
+    const recorded = (await server.request('GET', '/deliberations/24-130?on=2024-10-01')).body;
+    expect(recorded).toMatchObject({ number: '24/130', reference: 'IVC/KSZG/24/396', decidedOn: '2024-09-03', effectiveFrom: '2024-09-18', referenceYears: [2020, 2021, 2022], destroyBy: '2030-12-31' });
+    expect(recorded.parties.map((p: { id: string; roles: string[] }) => [p.id, p.roles.sort()])).toEqual([
+      ['steunpunt-werk', ['joint-controller', 'recipient']],
+      ['dwse', ['joint-controller', 'recipient']],
+      ['ksz', ['source']],
+    ]);
+    expect(recorded.datasets).toEqual(deliberation.datasets);
+    expect(recorded.predecessors[0]).toMatchObject({ number: '21/144', decidedOn: '2021-10-05' });
+  });
+
+  it('builds the amendment change by change, says so when someone else changed 24/130 first, keeps the input and records on the second try', async () => {
+    const page = tabs.secretariat;
+    await page.goto(`${server.url}/desk/deliberations/24-130/amend`);
+    await page.getByLabel('Decided on').fill('05/11/2024');
+    await page.getByLabel('In force from').fill('21/11/2024');
+    await page.getByLabel('Summary').fill('Adds a scrambled dataset');
+    await page.getByLabel('Change', { exact: true }).selectOption('addDataset');
+    await page.getByLabel('Id', { exact: true }).fill('scrambled');
+    await page.getByLabel('Kind').selectOption('scrambled');
+    await page.getByLabel('with-next-year').check();
+    await page.getByLabel('with-previous-year').check();
+    await page.getByLabel('Holds personal data').uncheck();
+    await page.getByRole('button', { name: 'Add this change' }).click();
+    await see(page.getByRole('region', { name: 'Preview of what will be recorded' })).toContainText('scrambled (scrambled, transfer)');
+    await checkPage('secretariat', 'amend');
+
+    // Someone else records a commitment meanwhile: the desk's If-Match no longer holds.
+    const other = await server.request('POST', '/deliberations/24-130/commitments', { body: { party: 'dwse', kind: 'non-reidentification', signedOn: '2024-10-01' } });
+    expect(other.status).toBe(201);
+    await page.getByRole('button', { name: 'Record the amendment' }).click();
+    await see(page.locator('.conflict')).toContainText('Someone else changed this deliberation first');
+    await see(page.locator('.conflict')).toContainText('version 2');
+    await see(page.getByLabel('Summary')).toHaveValue('Adds a scrambled dataset');
+    expect((await server.request('GET', '/deliberations/24-130')).body.amendments).toEqual([]);
+    await checkPage('secretariat', 'amend-conflict');
+
+    await page.getByRole('button', { name: 'Record the amendment' }).click();
+    await see(page.getByRole('status').filter({ hasText: 'Amendment 1 is recorded' })).toBeVisible();
+    const amended = (await server.request('GET', '/deliberations/24-130?on=2024-11-21')).body;
+    expect(amended.datasets.map((d: { id: string }) => d.id)).toEqual(['sample', 'population', 'scrambled']);
+    expect(amended.amendments[0]).toMatchObject({ decidedOn: '2024-11-05', effectiveFrom: '2024-11-21', summary: 'Adds a scrambled dataset' });
+  });
+
+  it('records the commitments, and the deliberation page shows each one signed', async () => {
+    const page = tabs.secretariat;
+    for (const signature of ['steunpunt-werk|joint-and-several-liability', 'dwse|joint-and-several-liability', 'steunpunt-werk|non-reidentification']) {
+      await page.goto(`${server.url}/desk/deliberations/24-130/commitments`);
+      await page.getByLabel('Party and commitment').selectOption(signature);
+      await page.getByLabel('Signed on').fill('01/10/2024');
+      await page.getByLabel('Document reference').fill(`SIGNED-${signature}`);
+      await page.getByRole('button', { name: 'Record the commitment' }).click();
+      await see(page.getByRole('status').filter({ hasText: 'The commitment is recorded' })).toBeVisible();
+    }
+    await checkPage('secretariat', 'commitments');
+    await page.goto(`${server.url}/desk/deliberations/24-130`);
+    const commitments = page.locator('section', { has: page.getByRole('heading', { name: 'Required commitments' }) });
+    await see(commitments.locator('td.yes')).toHaveCount(4);
+    await see(commitments.locator('td.missing')).toHaveCount(0);
+    await see(page.getByRole('heading', { name: 'Deliberation 24/130' })).toContainText('in force');
+    await checkPage('secretariat', 'deliberation');
+  });
+
+  it('a steward checks a release refused for three reasons, applies each fix, and records the delivery from the authorised answer', async () => {
+    const page = tabs.steward;
+    await page.getByRole('link', { name: 'Check a release' }).click();
+    await page.getByLabel('Deliberation', { exact: true }).fill('24/130');
+    await page.getByLabel('Recipient (party id)').fill('steunpunt-werk');
+    await page.getByLabel('Dataset', { exact: true }).fill('sample');
+    await page.getByLabel('Reference years').fill('2019, 2021');
+    await page.getByLabel('Number of persons').fill('20000');
+    await page.getByLabel('Release date').fill('25/11/2024');
+    await page.getByLabel('Variables', { exact: true }).fill('person.sex\nperson.deceased');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await see(page.getByRole('heading', { name: 'Not authorised on 25/11/2024: 3 reasons.' })).toBeVisible();
+    const reasons = page.locator('ol.reasons > li');
+    await see(reasons).toHaveCount(3);
+    await see(page.locator('ol.reasons')).toContainText('Reference year not authorised');
+    await see(page.locator('ol.reasons')).toContainText('To pass: drop person.deceased.');
+    await see(page.locator('ol.reasons')).toContainText('To pass: ask for at most 10,000 persons.');
+    await checkPage('steward', 'check-refused');
+
+    for (const fix of ['Drop these years', 'Drop them', 'Use this limit']) await page.getByRole('button', { name: fix }).click();
+    await see(page.getByLabel('Reference years')).toHaveValue('2021');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await see(page.getByRole('heading', { name: 'Authorised under 24/130 on 25/11/2024.' })).toBeVisible();
+    await page.getByLabel('Delivery reference').fill('KSZ-2024-0042');
+    await page.getByLabel('Checksum (SHA-256)').fill('ab'.repeat(32));
+    await page.getByLabel('Medium').fill('sftp');
+    await checkPage('steward', 'check-authorised');
+    await page.getByRole('button', { name: 'Record the delivery' }).click();
+    await see(page.getByRole('status').filter({ hasText: 'Delivery of 25/11/2024 recorded; destroy by 31/12/2030.' })).toBeVisible();
+    const ledger = (await server.request('GET', '/deliveries')).body.items;
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]).toMatchObject({ recipient: 'steunpunt-werk', dataset: 'sample', referenceYears: [2021], variables: ['person.sex'], reference: 'KSZ-2024-0042', destroyBy: '2030-12-31' });
+    deliveryId = ledger[0].id;
+  });
+
+  it('the schedule lists the obligation as a list and on the month calendar, and the reminders issued show with their send status', async () => {
+    const page = tabs.steward;
+    await page.goto(`${server.url}/desk/schedule?asOf=2030-10-01`);
+    await see(page.getByText('1 obligation open on 01/10/2030.')).toBeVisible();
+    const row = page.locator('tbody tr', { hasText: 'steunpunt-werk' }).first();
+    await see(row).toContainText('31/12/2030');
+    await see(row).toContainText('91');
+    await see(page.locator('.calendar')).toContainText('December 2030');
+    await see(page.locator('.calendar .event')).toHaveText('sample · steunpunt-werk');
+    await page.getByRole('button', { name: 'Issue the reminders due on 01/10/2030' }).click();
+    await see(page.getByText('1 reminder issued.')).toBeVisible();
+    await see(page.locator('table', { hasText: 'Threshold' })).toContainText('180 days before');
+    await checkPage('steward', 'schedule');
+    await page.goto(`${server.url}/desk/deliveries/${deliveryId}`);
+    await see(page.locator('table', { hasText: 'Threshold' })).toContainText('180 days before');
+  });
+
+  it('records the destruction certificate, after which the ledger shows it and the schedule no longer lists it', async () => {
+    const page = tabs.steward;
+    await page.getByLabel('Destroyed on').fill('20/11/2026');
+    await page.getByLabel('Certificate reference').fill('CERT-2026-7');
+    await page.getByLabel('Attested by').fill('DPO Steunpunt Werk');
+    await checkPage('steward', 'delivery');
+    await page.getByRole('button', { name: 'Record the certificate' }).click();
+    await see(page.locator('dl.facts')).toContainText('destroyed on 20/11/2026, certificate CERT-2026-7');
+    await page.getByRole('link', { name: 'Delivery ledger' }).click();
+    await see(page.locator('tbody')).toContainText('destroyed on 20/11/2026');
+    await checkPage('steward', 'ledger');
+    await page.goto(`${server.url}/desk/schedule?asOf=2030-10-01`);
+    await see(page.getByText('0 obligations open on 01/10/2030.')).toBeVisible();
+  });
+
+  it('an auditor verifies the log and looks at 24/130 as it was known before the amendment', async () => {
+    const page = tabs.auditor;
+    await page.getByRole('link', { name: 'Audit' }).click();
+    await page.getByRole('button', { name: 'Verify now' }).click();
+    await see(page.getByText(/The log is intact: \d+ events/)).toBeVisible();
+    await see(page.locator('table.events tbody tr').first()).toContainText('DeliberationRecorded');
+    await checkPage('auditor', 'audit');
+    await page.goto(`${server.url}/desk/deliberations/24-130`);
+    await see(page.locator('section', { hasText: 'Datasets' }).first()).toContainText('scrambled');
+    await page.getByRole('link', { name: 'as known then (Decision)' }).click();
+    await seeUrl(page, /knownAt=/);
+    await see(page.locator('dl.facts')).toContainText('Version\n1');
+    const datasets = page.locator('section', { has: page.getByRole('heading', { name: 'Datasets' }) });
+    await see(datasets).not.toContainText('scrambled');
+    await see(page.locator('section', { has: page.getByRole('heading', { name: 'Required commitments' }) }).locator('td.missing')).toHaveCount(4);
+    await page.getByText('Event trail (with hashes)').click();
+    await see(page.locator('table.events code.hash').first()).toHaveText(/^[0-9a-f]{64}$/);
+    await checkPage('auditor', 'deliberation-known-before-amendment');
+  });
+});
