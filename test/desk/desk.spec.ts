@@ -160,7 +160,7 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await checkPage('secretariat', 'commitments');
     await page.goto(`${server.url}/desk/deliberations/24-130`);
     const commitments = page.locator('section', { has: page.getByRole('heading', { name: 'Required commitments' }) });
-    await see(commitments.locator('td.yes')).toHaveCount(4);
+    await see(commitments.locator('td.signed')).toHaveCount(4);
     await see(commitments.locator('td.missing')).toHaveCount(0);
     await see(page.getByRole('heading', { name: 'Deliberation 24/130' })).toContainText('in force');
     await checkPage('secretariat', 'deliberation');
@@ -233,6 +233,53 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await see(page.getByText('0 obligations open on 01/10/2030.')).toBeVisible();
   });
 
+  it('records an output release, and shows the server\'s problem when the small-cell analysis came after the release', async () => {
+    const page = tabs.steward;
+    await page.getByRole('link', { name: 'Output release' }).click();
+    await page.getByLabel('Deliberation').fill('24/130');
+    await page.getByLabel('Dataset').fill('population');
+    await page.getByLabel('What is released').fill('Labour reserve by province, 2021');
+    await page.getByLabel('Released on').fill('01/12/2024');
+    await page.getByLabel('Performed on').fill('02/12/2024');
+    await page.getByLabel('Performed by').fill('KSZ statistics unit');
+    await page.getByRole('button', { name: 'Record the output release' }).click();
+    await see(page.locator('.problem')).toContainText('analysis');
+    await see(page.getByLabel('What is released')).toHaveValue('Labour reserve by province, 2021');
+    await checkPage('steward', 'output-release-refused');
+    await page.getByLabel('Performed on').fill('28/11/2024');
+    await page.getByRole('button', { name: 'Record the output release' }).click();
+    await see(page.getByText('The output release is recorded.')).toBeVisible();
+    expect((await server.request('GET', '/deliberations/24-130/output-releases')).body.items).toHaveLength(1);
+  });
+
+  it('a lost connection or a 503 says so and keeps what was typed; a refused key returns to the sign-in with a message', async () => {
+    const page = tabs.steward;
+    await page.getByRole('link', { name: 'Check a release' }).click();
+    await page.getByLabel('Recipient (party id)').fill('dwse');
+    await page.getByLabel('Dataset', { exact: true }).fill('sample');
+    await page.route('**/authorisation-checks', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await see(page.locator('.problem')).toContainText('The registry cannot be reached');
+    await see(page.locator('.problem')).toContainText('what you typed is kept');
+    await see(page.getByLabel('Recipient (party id)')).toHaveValue('dwse');
+    await page.unroute('**/authorisation-checks');
+    await page.route('**/authorisation-checks', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, detail: 'the event store cannot be reached' }) }),
+    );
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await see(page.locator('.problem')).toContainText('temporarily unavailable (503)');
+    await see(page.getByLabel('Dataset', { exact: true })).toHaveValue('sample');
+    await page.unroute('**/authorisation-checks');
+
+    await page.evaluate("sessionStorage.setItem('registry.apiKey', 'a-key-that-was-revoked')");
+    await page.getByRole('link', { name: 'Deliveries' }).click();
+    await see(page.getByRole('alert')).toContainText('Your key was refused');
+    expect(await page.evaluate("sessionStorage.getItem('registry.apiKey')")).toBeNull();
+    await page.getByLabel('API key').fill(KEYS.steward);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Register of deliberations' }).waitFor();
+  });
+
   it('an auditor verifies the log and looks at 24/130 as it was known before the amendment', async () => {
     const page = tabs.auditor;
     await page.getByRole('link', { name: 'Audit' }).click();
@@ -252,4 +299,45 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await see(page.locator('table.events code.hash').first()).toHaveText(/^[0-9a-f]{64}$/);
     await checkPage('auditor', 'deliberation-known-before-amendment');
   });
+
+  it('every page at 1280 and 390 pixels wide has no serious or critical axe-core violation, and is photographed in Dutch, French and English', async () => {
+    const decision = (await server.request('GET', '/deliberations/24-130')).body.recordedAt;
+    const pages: [TestRole | null, string, string][] = [
+      [null, 'sign-in', '/desk/sign-in'],
+      ['secretariat', 'register', '/'],
+      ['secretariat', 'record', '/desk/record'],
+      ['secretariat', 'deliberation', '/desk/deliberations/24-130'],
+      ['secretariat', 'amend', '/desk/deliberations/24-130/amend'],
+      ['secretariat', 'commitments', '/desk/deliberations/24-130/commitments'],
+      ['secretariat', 'revoke', '/desk/deliberations/24-130/revoke'],
+      ['steward', 'check', '/desk/check'],
+      ['steward', 'ledger', '/desk/deliveries'],
+      ['steward', 'delivery', `/desk/deliveries/${deliveryId}`],
+      ['steward', 'output-release', '/desk/output-release'],
+      ['steward', 'schedule', '/desk/schedule?asOf=2030-10-01'],
+      ['auditor', 'audit', '/desk/audit'],
+      ['auditor', 'deliberation-as-known', `/desk/deliberations/24-130?knownAt=${encodeURIComponent(decision)}`],
+    ];
+    const anonymous = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' })).newPage();
+    await anonymous.goto(`${server.url}/desk/sign-in`);
+    const found: Record<string, unknown> = {};
+    for (const language of ['nl', 'fr', 'en'])
+      for (const width of [1280, 390])
+        for (const [role, name, path] of pages) {
+          const page = role ? tabs[role] : anonymous;
+          await page.setViewportSize({ width, height: 900 });
+          await page.evaluate(`localStorage.setItem('registry.language', '${language}')`);
+          await page.goto(server.url + path);
+          await page.locator('h1').first().waitFor();
+          await page.locator('.loading').first().waitFor({ state: 'detached' });
+          expect(await page.evaluate('document.documentElement.lang')).toBe(language);
+          // axe in Dutch (the committee's first language) at both widths; the catalogues change words, not structure.
+          if (language === 'nl') {
+            const violations = await seriousViolations(page);
+            if (violations.length) found[`${language}-${width}-${name}`] = violations;
+          }
+          await screenshot(page, `${language}-${width}-${name}`);
+        }
+    expect(found).toEqual({});
+  }, 600_000);
 });

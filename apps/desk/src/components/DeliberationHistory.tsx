@@ -27,7 +27,7 @@ export function Commitments({ view }: { view: DeliberationView }) {
       {rows.length === 0 ? (
         <p>{t('deliberation.noCommitments')}</p>
       ) : (
-        <div className="scroll">
+        <div className="scroll" tabIndex={0}>
           <table>
             <thead><tr><th scope="col">{t('deliberation.party')}</th><th scope="col">{t('deliberation.commitmentKind')}</th><th scope="col">{t('deliberation.clause')}</th><th scope="col">{t('deliberation.signed')}</th></tr></thead>
             <tbody>
@@ -38,7 +38,7 @@ export function Commitments({ view }: { view: DeliberationView }) {
                     <td>{name(row.party)}</td>
                     <td>{t(`commitmentKinds.${row.kind}`, { defaultValue: row.kind })}</td>
                     <td>{row.clause ?? ''}</td>
-                    <td className={signed ? 'yes' : 'missing'}>
+                    <td className={signed ? 'signed' : 'missing'}>
                       {signed ? t('deliberation.signedOn', { date: showDate(signed.signedOn), ref: signed.documentRef ?? '' }) : t('deliberation.missing')}
                     </td>
                   </tr>
@@ -63,7 +63,7 @@ export function Timeline({ view, id }: { view: DeliberationView; id: string }) {
   return (
     <section>
       <h2>{t('timeline.title')}</h2>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0}>
         <table>
           <thead>
             <tr><th scope="col">{t('timeline.what')}</th><th scope="col">{t('timeline.decidedOn')}</th><th scope="col">{t('timeline.effectiveFrom')}</th><th scope="col">{t('timeline.recordedAt')}</th><th scope="col">{t('timeline.view')}</th></tr>
@@ -100,7 +100,7 @@ export function EventTrail({ id }: { id: string }) {
         {events.isPending && open && <Loading />}
         <ProblemMessage error={events.error} />
         {events.data && (
-          <div className="scroll">
+          <div className="scroll" tabIndex={0}>
             <table className="events">
               <thead><tr><th scope="col">{t('events.revision')}</th><th scope="col">{t('events.type')}</th><th scope="col">{t('events.actor')}</th><th scope="col">{t('events.recordedAt')}</th><th scope="col">{t('events.hash')}</th></tr></thead>
               <tbody>

@@ -15,7 +15,7 @@ export function Parties({ parties }: { parties: DeliberationView['parties'] }) {
   return (
     <section>
       <h2>{t('deliberation.parties')}</h2>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0}>
         <table>
           <thead><tr><th scope="col">{t('deliberation.party')}</th><th scope="col">{t('deliberation.partyId')}</th><th scope="col">{t('deliberation.roles')}</th></tr></thead>
           <tbody>
@@ -34,7 +34,7 @@ export function Datasets({ datasets }: { datasets: DeliberationView['datasets'] 
   return (
     <section>
       <h2>{t('deliberation.datasets')}</h2>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -66,14 +66,14 @@ export function OffsetTables({ view }: { view: DeliberationView }) {
   return (
     <section>
       <h2>{t('deliberation.variables')}</h2>
-      {view.tables.map((table) => {
+      {view.tables.map((table, index) => {
         const offsets = Object.keys(table.offsets).sort((a, b) => offsetOrder(a) - offsetOrder(b));
         return (
-          <details key={table.id} className="table-block">
+          <details key={table.id} className="table-block" open={index === 0}>
             <summary>
               <code>{table.id}</code> — {table.description ?? ''} ({offsets.join(', ')})
             </summary>
-            <div className="scroll">
+            <div className="scroll" tabIndex={0}>
               <table>
                 <caption>{t('deliberation.tableCaption', { table: table.id })}</caption>
                 <thead>

@@ -45,7 +45,7 @@ export default function AuditPage() {
       <ProblemMessage error={feed.error} />
       {feed.data && (
         <>
-          <div className="scroll">
+          <div className="scroll" tabIndex={0}>
             <table className="events">
               <thead><tr><th scope="col">{t('audit.position')}</th><th scope="col">{t('audit.stream')}</th><th scope="col">{t('events.type')}</th><th scope="col">{t('events.actor')}</th><th scope="col">{t('events.recordedAt')}</th><th scope="col">{t('events.hash')}</th></tr></thead>
               <tbody>

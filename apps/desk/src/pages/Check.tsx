@@ -58,7 +58,7 @@ export default function CheckPage() {
           <DateField label={t('check.knownAt')} value={form.knownAt} onChange={set('knownAt')} error={errors.knownAt} instant />
           <Field label={t('check.table')} value={form.table} onChange={set('table')} error={errors.table} />
         </div>
-        <Field label={t('check.variables')} value={form.variables} onChange={set('variables')} error={errors.variables} multiline={4} hint={t('check.variablesHint')} />
+        <Field label={t('check.variables')} name="variables" value={form.variables} onChange={set('variables')} error={errors.variables} multiline={4} hint={t('check.variablesHint')} />
         <button type="submit" disabled={check.isPending}>{check.isPending ? t('common.working') : t('check.submit')}</button>
       </form>
       <ProblemMessage error={check.error} />

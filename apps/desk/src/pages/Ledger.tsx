@@ -37,7 +37,7 @@ export default function LedgerPage() {
       <ProblemMessage error={ledger.error} />
       {ledger.data && (
         ledger.data.items.length === 0 ? <p>{t('ledger.empty')}</p> : (
-          <div className="scroll">
+          <div className="scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr><th scope="col">{t('ledger.deliveredOn')}</th><th scope="col">{t('ledger.deliberation')}</th><th scope="col">{t('ledger.recipient')}</th><th scope="col">{t('ledger.dataset')}</th><th scope="col">{t('ledger.reference')}</th><th scope="col">{t('ledger.destroyBy')}</th><th scope="col">{t('ledger.destruction')}</th></tr>

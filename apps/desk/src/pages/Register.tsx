@@ -73,7 +73,7 @@ export function RegisterPage() {
       {list.data && (
         <>
           <p role="status">{t('register.count', { count: filtered.length, date: showDate(on ?? '') || t('register.today') })}</p>
-          <div className="scroll">
+          <div className="scroll" tabIndex={0}>
             <table className="register">
               <thead>
                 <tr><th scope="col">{t('register.number')}</th><th scope="col">{t('register.titleColumn')}</th><th scope="col">{t('register.parties')}</th><th scope="col">{t('register.statusColumn')}</th><th scope="col">{t('register.destroyBy')}</th></tr>

@@ -15,7 +15,7 @@ export function RemindersTable({ items }: { items: Reminder[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p>{t('reminders.none')}</p>;
   return (
-    <div className="scroll">
+    <div className="scroll" tabIndex={0}>
       <table>
         <thead><tr><th scope="col">{t('reminders.issuedAt')}</th><th scope="col">{t('reminders.threshold')}</th><th scope="col">{t('ledger.recipient')}</th><th scope="col">{t('ledger.dataset')}</th><th scope="col">{t('ledger.destroyBy')}</th><th scope="col">{t('reminders.status')}</th></tr></thead>
         <tbody>
@@ -83,7 +83,7 @@ export default function SchedulePage() {
         <>
           <p role="status">{t('schedule.count', { count: items.length, date: showDate(asOf) })}</p>
           {items.length > 0 && (
-            <div className="scroll">
+            <div className="scroll" tabIndex={0}>
               <table>
                 <thead><tr><th scope="col">{t('ledger.destroyBy')}</th><th scope="col">{t('schedule.daysLeft')}</th><th scope="col">{t('reminders.status')}</th><th scope="col">{t('ledger.recipient')}</th><th scope="col">{t('ledger.dataset')}</th><th scope="col">{t('ledger.deliveredOn')}</th></tr></thead>
                 <tbody>
