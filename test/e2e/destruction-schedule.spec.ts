@@ -78,7 +78,17 @@ describe('GET /destruction-schedule and its iCalendar feed', () => {
       await api.request('POST', `/deliveries/${early}/destruction`, { role: 'steward', body: { destroyedOn: '2026-03-20', certificateRef: 'CERT-E1', attestedBy: 'DPO' } }),
       201,
     );
-    expect((await schedule('?asOf=2026-01-15')).map((i) => i.delivery)).toEqual([middle, sample]);
+    // SPEC "Schedule as of a date": the certificate is dated 2026-03-20, so on 2026-01-15 the copy was still owed.
+    expect((await schedule('?asOf=2026-01-15')).map((i) => i.delivery)).toEqual([early, middle, sample]);
+    expect((await schedule('?asOf=2026-03-20')).map((i) => i.delivery)).toEqual([middle, sample]);
+  });
+
+  it('Schedule as of a date: a delivery dated after asOf, or destroyed on or before it, is not owed on that date', async () => {
+    expect((await schedule('?asOf=2023-06-15')).map((i) => i.delivery)).toEqual([middle]);
+    expect((await schedule('?asOf=2024-01-09')).map((i) => i.delivery)).toEqual([early, destroyed, middle]);
+    expect((await schedule('?asOf=2024-01-10')).map((i) => i.delivery)).toEqual([early, middle]);
+    expect(await schedule('?on=2024-01-10')).toEqual(await schedule('?asOf=2024-01-10'));
+    expectProblem(await api.request('GET', '/destruction-schedule?asOf=2024-01-10&on=2024-01-11', { role: 'auditor' }), 400);
   });
 
   it('asOf defaults to today (Europe/Brussels)', async () => {
@@ -97,7 +107,7 @@ describe('GET /destruction-schedule and its iCalendar feed', () => {
   });
 
   it('the iCalendar feed has one all-day event per obligation on its deadline, with alarms', async () => {
-    const res = expectStatus(await api.request('GET', '/destruction-schedule.ics?asOf=2026-01-15', { role: 'auditor' }), 200);
+    const res = expectStatus(await api.request('GET', '/destruction-schedule.ics?asOf=2026-03-20', { role: 'auditor' }), 200);
     expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
     const parsed = ical.sync.parseICS(res.text);
     const events = Object.values(parsed).filter((c): c is VEvent => c?.type === 'VEVENT');

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { loadConfig, type RegistryConfig } from '../../apps/registry/src/config.js';
 import { createServer, type RegistryServer } from '../../apps/registry/src/server.js';
 import { freshDatabaseUrl } from './database.js';
+import { undocumented } from './openapi-check.js';
 
 export const KEYS = { secretariat: 'test-secretariat', steward: 'test-steward', auditor: 'test-auditor' } as const;
 export type TestRole = keyof typeof KEYS;
@@ -70,6 +71,9 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       } catch {
         /* not JSON: keep the text */
       }
+      // Every answer of the end-to-end suite is held to the OpenAPI document.
+      const problem = undocumented({ method, path, status: response.status, contentType: response.headers.get('content-type'), body: parsed });
+      if (problem) throw new Error(`response not as documented: ${problem}`);
       return { status: response.status, headers: response.headers, body: parsed, text };
     },
     async close() {

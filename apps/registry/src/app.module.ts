@@ -9,6 +9,7 @@ import { API_KEYS, ApiKeyGuard, OIDC } from './http/auth.js';
 import { DeliberationsController } from './http/deliberations.controller.js';
 import { DATA_SOURCE, IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
+import { ProblemsController } from './http/problems.controller.js';
 import { ReleasesController } from './http/releases.controller.js';
 import { ScheduleController } from './http/schedule.controller.js';
 import { SessionController } from './http/session.controller.js';
@@ -24,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ScheduleModule.forRoot()],
-      controllers: [DeliberationsController, ReleasesController, ScheduleController, AuditController, SessionController],
+      controllers: [DeliberationsController, ReleasesController, ScheduleController, AuditController, ProblemsController, SessionController],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: API_KEYS, useValue: runtime.config.apiKeys },

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
@@ -10,6 +10,7 @@ import { PinoNestLogger } from './infrastructure/logger.js';
 import { RegistryRuntime } from './infrastructure/runtime.js';
 import { mountDesk } from './http/desk.js';
 import { accessLog, jsonBody, rateLimitPerKey, requestId } from './http/middleware.js';
+import { openApiDocument } from './http/openapi/document.js';
 
 export interface RegistryServer {
   app: NestExpressApplication;
@@ -38,19 +39,12 @@ export async function createServer(config: RegistryConfig, log: Logger, options:
     mountDesk(app);
     app.use(rateLimitPerKey(config.rateLimitPerMinute));
     app.use(jsonBody(config.bodyLimit));
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Deliberation and data-release registry')
-        .setDescription('Deliberations of the Information Security Committee, releases checked against them, deliveries and their destruction.')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
+    // The document is generated from the zod schemas the routes validate with (http/openapi).
+    const document = openApiDocument();
     app.use('/docs', (req: { headers: { accept?: string }; path: string }, res: { json(b: unknown): void }, next: () => void) =>
-      req.path === '/' && /json/.test(req.headers.accept ?? '') && !/html/.test(req.headers.accept ?? '') ? res.json(document) : next(),
+      (req.path === '/openapi.json' || (req.path === '/' && /json/.test(req.headers.accept ?? '') && !/html/.test(req.headers.accept ?? ''))) ? res.json(document) : next(),
     );
-    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+    SwaggerModule.setup('docs', app, document as unknown as OpenAPIObject, { jsonDocumentUrl: 'docs/openapi.json' });
     await app.init();
     return {
       app,

@@ -32,7 +32,7 @@ export const deliveryLedgerProjection: Projection = {
       }
       case 'DestructionRecorded': {
         const d = event.data as unknown as Destruction;
-        await sql.query('UPDATE rm_deliveries SET destruction = $2, destroyed_on = $3 WHERE id = $1', [deliveryId, d, d.destroyedOn]);
+        await sql.query('UPDATE rm_deliveries SET destruction = $2, destroyed_on = $3, destruction_recorded_at = $4 WHERE id = $1', [deliveryId, d, d.destroyedOn, event.metadata.recordedAt]);
         return;
       }
       case 'ReminderIssued': {

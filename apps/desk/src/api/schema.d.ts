@@ -7,9 +7,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DeliberationsController_list"];
+        /**
+         * List deliberations
+         * @description Deliberations, oldest decision first, each as it stands on `on` (default today) and as known at `knownAt`. Filter by recipient, status on that date, or text in the number or title.
+         *
+         *     Any role.
+         */
+        get: operations["listDeliberations"];
         put?: never;
-        post: operations["DeliberationsController_record"];
+        /**
+         * Record a deliberation
+         * @description Records a decision of the committee as published: parties, catalogue of variables, tables per reference-year offset, datasets, retention and the commitments it requires. The number must be new.
+         *
+         *     Role: secretariat.
+         */
+        post: operations["recordDeliberation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -23,7 +35,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DeliberationsController_get"];
+        /**
+         * Read a deliberation as of a date
+         * @description The document as amended on `on` (default today), as the registry knew it at `knownAt` (default now), with its status, amendments (each marked in force or not), revocation and the commitments signed by `on`. The `ETag` is the stream version to send in `If-Match`.
+         *
+         *     Any role.
+         */
+        get: operations["getDeliberation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -41,7 +59,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DeliberationsController_amend"];
+        /**
+         * Record an amendment
+         * @description Records a later decision that changes the deliberation from its `effectiveFrom`: datasets, variables, parties, reference years or the retention date.
+         *
+         *     Role: secretariat.
+         */
+        post: operations["amendDeliberation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -57,7 +81,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DeliberationsController_revoke"];
+        /**
+         * Record a revocation
+         * @description Ends the authorisation from `effectiveFrom`; releases on or after that date are refused with `REVOKED`.
+         *
+         *     Role: secretariat.
+         */
+        post: operations["revokeDeliberation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -73,7 +103,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DeliberationsController_commit"];
+        /**
+         * Record a signed commitment
+         * @description A commitment the deliberation requires (e.g. non-reidentification), signed by a party on `signedOn`. Releases need every required commitment signed on or before their date.
+         *
+         *     Role: secretariat.
+         */
+        post: operations["recordCommitment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -87,7 +123,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DeliberationsController_events"];
+        /**
+         * The deliberation's events
+         * @description Every event of the stream in revision order, with its metadata (actor, recordedAt, correlationId) and chained hash.
+         *
+         *     Any role.
+         */
+        get: operations["listDeliberationEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -103,9 +145,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DeliberationsController_outputReleases"];
+        /**
+         * A deliberation's output releases
+         * @description Output releases in the order they were recorded, as known at `knownAt`.
+         *
+         *     Any role.
+         */
+        get: operations["listOutputReleases"];
         put?: never;
-        post: operations["DeliberationsController_releaseOutput"];
+        /**
+         * Record an output release from a secure room
+         * @description Anonymous results leaving a `secure-onsite` dataset, allowed only by its `outputs` rule and after a small-cell risk analysis that passed, performed on or before `releasedOn`.
+         *
+         *     Role: steward.
+         */
+        post: operations["recordOutputRelease"];
         delete?: never;
         options?: never;
         head?: never;
@@ -121,7 +175,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReleasesController_check"];
+        /**
+         * Is this release authorised?
+         * @description Checks a release against the named deliberation (or every deliberation naming the recipient) as of `on` and as known at `knownAt`. Records nothing; answers every failing rule.
+         *
+         *     Any role.
+         */
+        post: operations["checkRelease"];
         delete?: never;
         options?: never;
         head?: never;
@@ -135,9 +195,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ReleasesController_ledger"];
+        /**
+         * The delivery ledger
+         * @description Deliveries, oldest first, filtered by recipient, deliberation, dataset, delivery dates or destruction, as known at `knownAt`.
+         *
+         *     Any role.
+         */
+        get: operations["listDeliveries"];
         put?: never;
-        post: operations["ReleasesController_deliver"];
+        /**
+         * Record a delivery
+         * @description Checks the release against the deliberation as it stands now, then records it with its destruction deadline (`destroyBy`, `null` when there is no obligation). A refused release records nothing.
+         *
+         *     Role: steward.
+         */
+        post: operations["recordDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -151,7 +223,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ReleasesController_delivery"];
+        /**
+         * Read a delivery
+         * @description One delivery with its current deadline and destruction certificate.
+         *
+         *     Any role.
+         */
+        get: operations["getDelivery"];
         put?: never;
         post?: never;
         delete?: never;
@@ -169,7 +247,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReleasesController_destroy"];
+        /**
+         * Record the destruction of a delivery
+         * @description The certificate that the recipient destroyed its copy; the delivery leaves the schedule and gets no more reminders.
+         *
+         *     Role: steward.
+         */
+        post: operations["recordDestruction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -183,7 +267,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ScheduleController_schedule"];
+        /**
+         * What must be destroyed, by deadline
+         * @description The obligations as they stood on `asOf` (or `on`; default today): deliveries dated on or before it with no destruction certificate dated on or before it, sorted by deadline. `due` means 0 <= daysLeft <= within.
+         *
+         *     Any role.
+         */
+        get: operations["destructionSchedule"];
         put?: never;
         post?: never;
         delete?: never;
@@ -199,7 +289,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ScheduleController_calendar"];
+        /**
+         * The schedule as a calendar
+         * @description The same obligations as an iCalendar feed: an all-day event per deadline with an alarm at each reminder threshold.
+         *
+         *     Any role.
+         */
+        get: operations["destructionCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -215,7 +311,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ScheduleController_reminders"];
+        /**
+         * Reminders issued
+         * @description Reminders issued per delivery, deadline and threshold (as known at `knownAt`), with the current send status of each channel.
+         *
+         *     Any role.
+         */
+        get: operations["listReminders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -233,7 +335,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ScheduleController_run"];
+        /**
+         * Issue the reminders due
+         * @description Issues now every reminder due as of `asOf` (default today) that was not issued yet; the daily scheduler does the same. Answers those issued by this run.
+         *
+         *     Role: secretariat or steward.
+         */
+        post: operations["runReminders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -247,7 +355,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuditController_verify"];
+        /**
+         * Verify the log
+         * @description Re-hashes the whole log; any edit, insertion or deletion made behind the service breaks a chain.
+         *
+         *     Role: auditor.
+         */
+        get: operations["verifyLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -263,39 +377,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuditController_feed"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AuditController_health"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ready": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AuditController_ready"];
+        /**
+         * The global log
+         * @description Every event in commit order, for systems that follow the log; resume with `after=<next>`.
+         *
+         *     Role: auditor.
+         */
+        get: operations["eventFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -311,7 +399,101 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["SessionController_session"];
+        /**
+         * Who is calling
+         * @description The actor and role of the key or token sent, so that a client (the desk) shows only what that role may do; the server still guards every route.
+         *
+         *     Any role.
+         */
+        get: operations["session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness
+         * @description Whether the event store and the read models can be reached.
+         *
+         *     No key needed.
+         */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description Ready when every read model has applied everything committed; otherwise names those catching up.
+         *
+         *     No key needed.
+         */
+        get: operations["ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description Request, event-store and projection metrics in the Prometheus text format.
+         *
+         *     No key needed.
+         */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/problems/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a problem means
+         * @description The page every problem `type` points to: what went wrong and how to fix it. HTML for a browser; JSON when asked with `Accept: application/json`.
+         *
+         *     No key needed.
+         */
+        get: operations["explainProblem"];
         put?: never;
         post?: never;
         delete?: never;
@@ -323,7 +505,33 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /** @description RFC 9457 problem details. Some problems add members (e.g. `reasons` on a refused delivery). */
+        Problem: {
+            /**
+             * Format: uri-reference
+             * @description A page of this service that explains the problem: `/problems/{code}`.
+             */
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            /**
+             * @description Machine-readable, UPPER_SNAKE_CASE; `type` is `/problems/{code}`, a page that explains it.
+             * @enum {string}
+             */
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHORISED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BAD_REQUEST" | "DELIBERATION_EXISTS" | "ALREADY_REVOKED" | "DESTRUCTION_ALREADY_RECORDED" | "CONFLICT" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "VERSION_MISMATCH" | "RELEASE_NOT_AUTHORISED" | "CHANGE_DOES_NOT_APPLY" | "UNKNOWN_PARTY" | "NOT_YET_IN_FORCE" | "REVOKED" | "RETENTION_ENDED" | "DATASET_NOT_AUTHORISED" | "OUTPUT_RELEASE_NOT_ALLOWED" | "SMALL_CELL_ANALYSIS_REQUIRED" | "SMALL_CELL_ANALYSIS_FAILED" | "DESTROYED_BEFORE_DELIVERY" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "CATCHING_UP" | "STORE_UNREACHABLE" | "UNAVAILABLE";
+            instance?: string;
+            /** @description Each field refused, as a JSON pointer (`/query/on`, `/path/id`, `/header/if-match`, `/body/...` or `/...` for the body) and why. */
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+            hint?: string;
+        } & {
+            [key: string]: unknown;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -332,39 +540,526 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    DeliberationsController_list: {
+    listDeliberations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items to answer at most (default 100, at most 1000). */
+                limit?: number;
+                /** @description Where to resume: the `next` of the previous page, as given. Opaque; do not build one. */
+                cursor?: string;
+                /** @description Only deliberations naming this party as a recipient on `on`. */
+                recipient?: string;
+                /** @description Only deliberations with this status on `on`. */
+                status?: "in-force" | "not-yet-in-force" | "revoked" | "retention-ended";
+                /** @description Shorthand for `status=in-force&on=<date>`. */
+                inForceOn?: string;
+                /** @description Text found in the number or the title (case-insensitive). */
+                q?: string;
+                /** @description The date the answer is about (default today, Europe/Brussels). */
+                on?: string;
+                /** @description Answer with what the registry knew at this instant (ISO 8601 with a zone; a bare date means the end of that day, Brussels time). Default: now. */
+                knownAt?: string | unknown | unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description One page of deliberations; follow `next` for the rest. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "24-130",
+                     *           "number": "24/130",
+                     *           "title": "Mededeling van gepseudonimiseerde persoonsgegevens aan het Steunpunt Werk",
+                     *           "decidedOn": "2024-10-01",
+                     *           "effectiveFrom": "2024-10-15",
+                     *           "status": "in-force",
+                     *           "version": 6,
+                     *           "amendments": 1,
+                     *           "destroyBy": "2030-12-31"
+                     *         }
+                     *       ],
+                     *       "next": null,
+                     *       "on": "2024-12-02"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @example 24/130 */
+                            number: string;
+                            title: string | null;
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            decidedOn: string;
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            effectiveFrom: string;
+                            /** @enum {string} */
+                            status: "in-force" | "not-yet-in-force" | "revoked" | "retention-ended";
+                            version: number;
+                            amendments: number;
+                            destroyBy: string | null;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+                        next: string | null;
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
+                        on: string;
+                        /**
+                         * Format: date-time
+                         * @description Echoed when asked.
+                         */
+                        knownAt?: string;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DeliberationsController_record: {
+    recordDeliberation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1 to 200 visible ASCII characters, new per intended write. A repeat gets the first answer and records nothing; the same key with another body is 422. Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "number": "24/130",
+                 *       "reference": "IVC/KSZG/24/396",
+                 *       "committee": "Informatieveiligheidscomité",
+                 *       "chamber": "Kamer sociale zekerheid en gezondheid",
+                 *       "title": "Mededeling van gepseudonimiseerde persoonsgegevens aan het Steunpunt Werk (KU Leuven) en het Departement Werk en Sociale Economie (Vlaamse Overheid) voor het monitoren van de arbeidsreserve",
+                 *       "decidedOn": "2024-09-03",
+                 *       "effectiveFrom": "2024-09-18",
+                 *       "purpose": "Monitoring of the labour reserve among working and non-working persons (§1, §10)",
+                 *       "legalBasis": [
+                 *         "Law of 15 January 1990 on the Crossroads Bank for Social Security, articles 5 and 15",
+                 *         "Regulation (EU) 2016/679, article 6(1)(e)"
+                 *       ],
+                 *       "source": {
+                 *         "party": "ksz",
+                 *         "system": "Datawarehouse arbeidsmarkt en sociale bescherming"
+                 *       },
+                 *       "predecessors": [
+                 *         {
+                 *           "number": "21/144",
+                 *           "decidedOn": "2021-10-05",
+                 *           "note": "Same data types for reference years 2005-2019 (§3)"
+                 *         }
+                 *       ],
+                 *       "parties": [
+                 *         {
+                 *           "id": "steunpunt-werk",
+                 *           "name": "Steunpunt Werk (KU Leuven)",
+                 *           "roles": [
+                 *             "joint-controller",
+                 *             "recipient"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "dwse",
+                 *           "name": "Departement Werk en Sociale Economie (Vlaamse Overheid)",
+                 *           "roles": [
+                 *             "joint-controller",
+                 *             "recipient"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "ksz",
+                 *           "name": "Kruispuntbank van de Sociale Zekerheid",
+                 *           "roles": [
+                 *             "source"
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "population": "Persons aged 15 to 64 residing in Belgium (Belgian population, excluding the waiting register), fourth quarter of each reference year (§3)",
+                 *       "referenceYears": [
+                 *         2020,
+                 *         2021,
+                 *         2022
+                 *       ],
+                 *       "variables": [
+                 *         {
+                 *           "code": "person.sequence_number",
+                 *           "category": "person",
+                 *           "label": "Uniek (betekenisloos) volgnummer"
+                 *         },
+                 *         {
+                 *           "code": "person.age_class",
+                 *           "category": "person",
+                 *           "label": "Leeftijdsklasse"
+                 *         },
+                 *         {
+                 *           "code": "person.sex",
+                 *           "category": "person",
+                 *           "label": "Geslacht"
+                 *         },
+                 *         {
+                 *           "code": "person.nationality_class",
+                 *           "category": "person",
+                 *           "label": "Nationaliteit (in klassen)"
+                 *         },
+                 *         {
+                 *           "code": "person.birth_country_class",
+                 *           "category": "person",
+                 *           "label": "Geboorteland (in klassen)"
+                 *         },
+                 *         {
+                 *           "code": "person.foreign_origin_known",
+                 *           "category": "person",
+                 *           "label": "Wel of niet gekend zijn van een vreemde herkomst"
+                 *         },
+                 *         {
+                 *           "code": "person.foreign_origin_country_class",
+                 *           "category": "person",
+                 *           "label": "Land van vreemde herkomst (in klassen)"
+                 *         },
+                 *         {
+                 *           "code": "person.migrant_background",
+                 *           "category": "person",
+                 *           "label": "Wel of niet van allochtone afkomst zijn"
+                 *         },
+                 *         {
+                 *           "code": "person.migrant_background_country_class",
+                 *           "category": "person",
+                 *           "label": "Land van allochtone afkomst (in klassen)"
+                 *         },
+                 *         {
+                 *           "code": "person.province",
+                 *           "category": "person",
+                 *           "label": "Provincie van de woonplaats"
+                 *         },
+                 *         {
+                 *           "code": "person.household_type",
+                 *           "category": "person",
+                 *           "label": "Type huishouden"
+                 *         },
+                 *         {
+                 *           "code": "person.children_in_household_class",
+                 *           "category": "person",
+                 *           "label": "Aantal kinderen in het huishouden (in klassen)"
+                 *         },
+                 *         {
+                 *           "code": "person.national_register_year",
+                 *           "category": "person",
+                 *           "label": "Jaar van de inschrijving in het Rijksregister"
+                 *         },
+                 *         {
+                 *           "code": "person.education_level",
+                 *           "category": "person",
+                 *           "label": "Onderwijsniveau"
+                 *         },
+                 *         {
+                 *           "code": "person.deceased",
+                 *           "category": "person",
+                 *           "label": "Wel of niet overleden zijn"
+                 *         },
+                 *         {
+                 *           "code": "sep.nomenclature_code",
+                 *           "category": "socio-economic-position",
+                 *           "label": "Nomenclatuurcode van de socio-economische positie"
+                 *         },
+                 *         {
+                 *           "code": "sep.status_combination",
+                 *           "category": "socio-economic-position",
+                 *           "label": "Wel of niet beantwoorden aan bepaalde (combinaties van) statuten"
+                 *         },
+                 *         {
+                 *           "code": "sep.jobseeker_category",
+                 *           "category": "socio-economic-position",
+                 *           "label": "Categorie van werkzoekende"
+                 *         },
+                 *         {
+                 *           "code": "sep.registration_duration_months",
+                 *           "category": "socio-economic-position",
+                 *           "label": "Inschrijvingsduur (aantal maanden)"
+                 *         },
+                 *         {
+                 *           "code": "sep.regional_employment_service",
+                 *           "category": "socio-economic-position",
+                 *           "label": "Bevoegde gewestelijke dienst voor arbeidsbemiddeling"
+                 *         },
+                 *         {
+                 *           "code": "work.performance_type",
+                 *           "category": "work",
+                 *           "label": "Prestatietype"
+                 *         },
+                 *         {
+                 *           "code": "work.nace_code",
+                 *           "category": "work",
+                 *           "label": "NACE-code (activiteitensector)"
+                 *         },
+                 *         {
+                 *           "code": "work.daily_wage_class",
+                 *           "category": "work",
+                 *           "label": "Gemiddeld bruto dagloon (in klassen)"
+                 *         },
+                 *         {
+                 *           "code": "work.daily_wage_decile",
+                 *           "category": "work",
+                 *           "label": "Gemiddeld bruto dagloon (in decielen)"
+                 *         },
+                 *         {
+                 *           "code": "work.fte_excluding_assimilated_days",
+                 *           "category": "work",
+                 *           "label": "Voltijds equivalent exclusief gelijkgestelde dagen"
+                 *         },
+                 *         {
+                 *           "code": "work.cross_border",
+                 *           "category": "work",
+                 *           "label": "Aanduiding van de grensoverschrijdende tewerkstelling"
+                 *         },
+                 *         {
+                 *           "code": "work.posted_worker",
+                 *           "category": "work",
+                 *           "label": "Wel of niet als gedetacheerde actief zijn"
+                 *         },
+                 *         {
+                 *           "code": "socsec.incapacity_day_type",
+                 *           "category": "social-security",
+                 *           "label": "Type dagen arbeidsongeschiktheid"
+                 *         },
+                 *         {
+                 *           "code": "socsec.benefit_type",
+                 *           "category": "social-security",
+                 *           "label": "Type uitkering"
+                 *         },
+                 *         {
+                 *           "code": "socsec.incapacity_end_month",
+                 *           "category": "social-security",
+                 *           "label": "Jaar en maand van het einde van de periode van arbeidsongeschiktheid"
+                 *         },
+                 *         {
+                 *           "code": "socsec.payment_end_month",
+                 *           "category": "social-security",
+                 *           "label": "Jaar en maand van het einde van de periode van betaling"
+                 *         },
+                 *         {
+                 *           "code": "socsec.invalidity_end_month",
+                 *           "category": "social-security",
+                 *           "label": "Jaar en maand van het einde van de periode van invaliditeit"
+                 *         },
+                 *         {
+                 *           "code": "socsec.medical_code",
+                 *           "category": "social-security",
+                 *           "label": "Medische code"
+                 *         },
+                 *         {
+                 *           "code": "socsec.benefit_code",
+                 *           "category": "social-security",
+                 *           "label": "Uitkeringscode"
+                 *         },
+                 *         {
+                 *           "code": "socsec.disability_allowance_type",
+                 *           "category": "social-security",
+                 *           "label": "Type tegemoetkomingen voor personen met een handicap"
+                 *         }
+                 *       ],
+                 *       "tables": [
+                 *         {
+                 *           "id": "with-next-year",
+                 *           "description": "Per reference year T: the variables of year T (except death) plus selected variables of year T+1 (§4, first table)",
+                 *           "offsets": {
+                 *             "T": {
+                 *               "all": true,
+                 *               "except": [
+                 *                 "person.deceased"
+                 *               ]
+                 *             },
+                 *             "T+1": {
+                 *               "categories": [
+                 *                 "socio-economic-position",
+                 *                 "work",
+                 *                 "social-security"
+                 *               ],
+                 *               "variables": [
+                 *                 "person.household_type",
+                 *                 "person.province",
+                 *                 "person.education_level",
+                 *                 "person.deceased"
+                 *               ]
+                 *             }
+                 *           }
+                 *         },
+                 *         {
+                 *           "id": "with-previous-year",
+                 *           "description": "Per reference year T: the variables of year T (except death) plus selected variables of year T-1 (§4, second table)",
+                 *           "offsets": {
+                 *             "T": {
+                 *               "all": true,
+                 *               "except": [
+                 *                 "person.deceased"
+                 *               ]
+                 *             },
+                 *             "T-1": {
+                 *               "categories": [
+                 *                 "socio-economic-position",
+                 *                 "work",
+                 *                 "social-security"
+                 *               ],
+                 *               "variables": [
+                 *                 "person.household_type",
+                 *                 "person.province",
+                 *                 "person.education_level"
+                 *               ]
+                 *             }
+                 *           }
+                 *         }
+                 *       ],
+                 *       "datasets": [
+                 *         {
+                 *           "id": "sample",
+                 *           "description": "Phase 1: pseudonymised personal data of a sample of about 10,000 persons, transferred to the researchers for developing applications (§2, §13)",
+                 *           "kind": "pseudonymised",
+                 *           "access": "transfer",
+                 *           "maxSubjects": 10000,
+                 *           "tables": [
+                 *             "with-next-year",
+                 *             "with-previous-year"
+                 *           ],
+                 *           "personalData": true
+                 *         },
+                 *         {
+                 *           "id": "population",
+                 *           "description": "Phase 2: the same types of pseudonymised data for the full population (about 7.5 million persons), only on a secured computer in the premises of the KSZ under permanent supervision (§2, §15)",
+                 *           "kind": "pseudonymised",
+                 *           "access": "secure-onsite",
+                 *           "maxSubjects": 7500000,
+                 *           "tables": [
+                 *             "with-next-year",
+                 *             "with-previous-year"
+                 *           ],
+                 *           "personalData": true,
+                 *           "outputs": {
+                 *             "only": "anonymous",
+                 *             "requires": "small-cell-risk-analysis",
+                 *             "clause": "§2, §15"
+                 *           }
+                 *         }
+                 *       ],
+                 *       "retention": {
+                 *         "destroyBy": "2030-12-31",
+                 *         "appliesTo": "personal-data",
+                 *         "rule": "Destroyed as soon as no longer necessary for the purpose, at the latest on 31 December 2030; only a deliberation of the committee can extend this (§16)",
+                 *         "clause": "§16"
+                 *       },
+                 *       "requiredCommitments": [
+                 *         {
+                 *           "kind": "joint-and-several-liability",
+                 *           "from": "each-joint-controller",
+                 *           "clause": "§18"
+                 *         },
+                 *         {
+                 *           "kind": "non-reidentification",
+                 *           "from": "each-recipient",
+                 *           "clause": "§11, §17"
+                 *         }
+                 *       ],
+                 *       "conditions": [
+                 *         {
+                 *           "code": "no-third-party-disclosure",
+                 *           "clause": "§17",
+                 *           "text": "The pseudonymised data are never communicated to third parties"
+                 *         },
+                 *         {
+                 *           "code": "no-reidentification",
+                 *           "clause": "§11, §17",
+                 *           "text": "No act aimed at converting the pseudonymised data into non-pseudonymised data"
+                 *         },
+                 *         {
+                 *           "code": "anonymous-publication-only",
+                 *           "clause": "§17",
+                 *           "text": "Results are published only in a form that rules out re-identification"
+                 *         },
+                 *         {
+                 *           "code": "minimised-granularity",
+                 *           "clause": "§14",
+                 *           "text": "Identifier replaced by a meaningless sequence number; characteristics in classes; dates as year and month; amounts in classes"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
+                    /** @example 24/130 */
                     number: string;
                     reference?: string;
                     committee?: string;
                     chamber?: string;
                     title?: string;
+                    /**
+                     * Format: date
+                     * @example 2024-12-02
+                     */
                     decidedOn: string;
+                    /**
+                     * Format: date
+                     * @example 2024-12-02
+                     */
                     effectiveFrom: string;
                     purpose?: string;
                     legalBasis?: string[];
@@ -373,7 +1068,12 @@ export interface operations {
                         system?: string;
                     };
                     predecessors?: {
+                        /** @example 24/130 */
                         number: string;
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
                         decidedOn?: string;
                         note?: string;
                     }[];
@@ -420,6 +1120,10 @@ export interface operations {
                         };
                     }[];
                     retention?: {
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
                         destroyBy: string;
                         appliesTo?: string;
                         rule?: string;
@@ -439,47 +1143,506 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The deliberation was recorded; the answer names the deliberation and its new version. */
             201: {
+                headers: {
+                    /** @description The stream revision, e.g. `"3"`; send it back in `If-Match`. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": "24/130",
+                     *       "id": "24-130",
+                     *       "version": 2,
+                     *       "amendment": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 24/130 */
+                        number: string;
+                        id: string;
+                        version: number;
+                        /** @description The sequence number given to a recorded amendment. */
+                        amendment?: number;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DELIBERATION_EXISTS`: a deliberation with this number is already recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `BODY_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The document refers to something it does not define. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DeliberationsController_get: {
+    getDeliberation: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The date the answer is about (default today, Europe/Brussels). */
+                on?: string;
+                /** @description Answer with what the registry knew at this instant (ISO 8601 with a zone; a bare date means the end of that day, Brussels time). Default: now. */
+                knownAt?: string | unknown | unknown;
+            };
             header?: never;
             path: {
+                /**
+                 * @description The deliberation number with a dash instead of the slash (`24-130` for 24/130); `24%2F130` is accepted too.
+                 * @example 24-130
+                 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The deliberation as of `on`. */
             200: {
+                headers: {
+                    /** @description The stream revision, e.g. `"3"`; send it back in `If-Match`. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @example 24/130 */
+                        number: string;
+                        reference?: string;
+                        committee?: string;
+                        chamber?: string;
+                        title?: string;
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
+                        decidedOn: string;
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
+                        effectiveFrom: string;
+                        purpose?: string;
+                        legalBasis?: string[];
+                        source?: {
+                            party: string;
+                            system?: string;
+                        };
+                        predecessors?: {
+                            /** @example 24/130 */
+                            number: string;
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            decidedOn?: string;
+                            note?: string;
+                        }[];
+                        parties: {
+                            id: string;
+                            name: string;
+                            roles: ("joint-controller" | "controller" | "processor" | "recipient" | "source")[];
+                        }[];
+                        population?: string;
+                        referenceYears: number[];
+                        variables: {
+                            code: string;
+                            category: string;
+                            label: string;
+                        }[];
+                        tables: {
+                            id: string;
+                            description?: string;
+                            offsets: {
+                                [key: string]: {
+                                    all?: boolean;
+                                    except?: string[];
+                                    categories?: string[];
+                                    variables?: string[];
+                                };
+                            };
+                        }[];
+                        datasets: {
+                            id: string;
+                            description?: string;
+                            /** @enum {string} */
+                            kind: "pseudonymised" | "scrambled" | "anonymous";
+                            /** @enum {string} */
+                            access: "transfer" | "secure-onsite";
+                            maxSubjects?: number;
+                            tables: string[];
+                            personalData: boolean;
+                            outputs?: {
+                                /** @enum {string} */
+                                only: "pseudonymised" | "scrambled" | "anonymous";
+                                /** @constant */
+                                requires?: "small-cell-risk-analysis";
+                                clause?: string;
+                            };
+                        }[];
+                        retention?: {
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            destroyBy: string;
+                            appliesTo?: string;
+                            rule?: string;
+                            clause?: string;
+                        };
+                        requiredCommitments?: {
+                            kind: string;
+                            from: string;
+                            clause?: string;
+                        }[];
+                        conditions?: {
+                            code: string;
+                            clause?: string;
+                            text: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "in-force" | "not-yet-in-force" | "revoked" | "retention-ended";
+                        version: number;
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
+                        on: string;
+                        /**
+                         * Format: date-time
+                         * @description Echoed when asked.
+                         */
+                        knownAt?: string;
+                        destroyBy: string | null;
+                        /** Format: date-time */
+                        recordedAt: string;
+                        amendments: {
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            decidedOn: string;
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            effectiveFrom: string;
+                            summary?: string;
+                            changes: ({
+                                /** @constant */
+                                op: "addDataset";
+                                dataset: {
+                                    id: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "pseudonymised" | "scrambled" | "anonymous";
+                                    /** @enum {string} */
+                                    access: "transfer" | "secure-onsite";
+                                    maxSubjects?: number;
+                                    tables: string[];
+                                    personalData: boolean;
+                                    outputs?: {
+                                        /** @enum {string} */
+                                        only: "pseudonymised" | "scrambled" | "anonymous";
+                                        /** @constant */
+                                        requires?: "small-cell-risk-analysis";
+                                        clause?: string;
+                                    };
+                                };
+                            } | {
+                                /** @constant */
+                                op: "removeDataset";
+                                datasetId: string;
+                            } | {
+                                /** @constant */
+                                op: "updateDataset";
+                                datasetId: string;
+                                set: {
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind?: "pseudonymised" | "scrambled" | "anonymous";
+                                    /** @enum {string} */
+                                    access?: "transfer" | "secure-onsite";
+                                    maxSubjects?: number | null;
+                                    tables?: string[];
+                                    personalData?: boolean;
+                                    outputs?: {
+                                        /** @enum {string} */
+                                        only: "pseudonymised" | "scrambled" | "anonymous";
+                                        /** @constant */
+                                        requires?: "small-cell-risk-analysis";
+                                        clause?: string;
+                                    };
+                                };
+                            } | {
+                                /** @constant */
+                                op: "addVariables";
+                                variables: {
+                                    code: string;
+                                    category: string;
+                                    label: string;
+                                }[];
+                            } | {
+                                /** @constant */
+                                op: "removeVariables";
+                                codes: string[];
+                            } | {
+                                /** @constant */
+                                op: "addParty";
+                                party: {
+                                    id: string;
+                                    name: string;
+                                    roles: ("joint-controller" | "controller" | "processor" | "recipient" | "source")[];
+                                };
+                            } | {
+                                /** @constant */
+                                op: "removeParty";
+                                partyId: string;
+                            } | {
+                                /** @constant */
+                                op: "setReferenceYears";
+                                years: number[];
+                            } | {
+                                /** @constant */
+                                op: "setRetention";
+                                /**
+                                 * Format: date
+                                 * @example 2024-12-02
+                                 */
+                                destroyBy: string;
+                            })[];
+                            sequence: number;
+                            /** Format: date-time */
+                            recordedAt: string;
+                            inForce: boolean;
+                        }[];
+                        revocation: {
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            decidedOn: string;
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            effectiveFrom: string;
+                            reason: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        } | null;
+                        commitments: {
+                            party: string;
+                            kind: string;
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            signedOn: string;
+                            documentRef?: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No deliberation is recorded under this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DeliberationsController_amend: {
+    amendDeliberation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1 to 200 visible ASCII characters, new per intended write. A repeat gets the first answer and records nothing; the same key with another body is 422. Kept 48 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version you read (its `ETag`, e.g. `"3"`); 412 when the deliberation changed since. */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The deliberation number with a dash instead of the slash (`24-130` for 24/130); `24%2F130` is accepted too.
+                 * @example 24-130
+                 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "deliberation": "24/130",
+                 *       "decidedOn": "2024-11-05",
+                 *       "effectiveFrom": "2024-11-21",
+                 *       "summary": "Adds a third, scrambled dataset so that rare situations and categories are present without representing real situations (§4/1, §4/2)",
+                 *       "changes": [
+                 *         {
+                 *           "op": "addDataset",
+                 *           "dataset": {
+                 *             "id": "scrambled",
+                 *             "description": "A scrambled version of the personal data: real values replaced by fictitious or swapped values under constraints that preserve selected relations between variables (§4/1, §4/2)",
+                 *             "kind": "scrambled",
+                 *             "access": "transfer",
+                 *             "tables": [
+                 *               "with-next-year",
+                 *               "with-previous-year"
+                 *             ],
+                 *             "personalData": false
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
+                    /** @example 24/130 */
                     deliberation?: string;
+                    /**
+                     * Format: date
+                     * @example 2024-12-02
+                     */
                     decidedOn: string;
+                    /**
+                     * Format: date
+                     * @example 2024-12-02
+                     */
                     effectiveFrom: string;
                     summary?: string;
                     changes: ({
@@ -559,129 +1722,786 @@ export interface operations {
                     } | {
                         /** @constant */
                         op: "setRetention";
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
                         destroyBy: string;
                     })[];
                 };
             };
         };
         responses: {
+            /** @description The amendment was recorded; the answer names the deliberation and its new version. */
             201: {
+                headers: {
+                    /** @description The stream revision, e.g. `"3"`; send it back in `If-Match`. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": "24/130",
+                     *       "id": "24-130",
+                     *       "version": 2,
+                     *       "amendment": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 24/130 */
+                        number: string;
+                        id: string;
+                        version: number;
+                        /** @description The sequence number given to a recorded amendment. */
+                        amendment?: number;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No deliberation is recorded under this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONCURRENT_UPDATE` (retry) or `IDEMPOTENCY_KEY_IN_PROGRESS` (the first request with this key still runs). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `VERSION_MISMATCH`: `If-Match` names another version than the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `BODY_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CHANGE_DOES_NOT_APPLY`: a change names something the deliberation does not have (or already has). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DeliberationsController_revoke: {
+    revokeDeliberation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1 to 200 visible ASCII characters, new per intended write. A repeat gets the first answer and records nothing; the same key with another body is 422. Kept 48 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version you read (its `ETag`, e.g. `"3"`); 412 when the deliberation changed since. */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The deliberation number with a dash instead of the slash (`24-130` for 24/130); `24%2F130` is accepted too.
+                 * @example 24-130
+                 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decidedOn": "2031-03-04",
+                 *       "effectiveFrom": "2031-03-15",
+                 *       "reason": "The project ended; the committee revokes the authorisation (§19)."
+                 *     }
+                 */
                 "application/json": {
+                    /**
+                     * Format: date
+                     * @example 2024-12-02
+                     */
                     decidedOn: string;
+                    /**
+                     * Format: date
+                     * @example 2024-12-02
+                     */
                     effectiveFrom: string;
                     reason: string;
                 };
             };
         };
         responses: {
+            /** @description The revocation was recorded; the answer names the deliberation and its new version. */
             201: {
+                headers: {
+                    /** @description The stream revision, e.g. `"3"`; send it back in `If-Match`. */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": "24/130",
+                     *       "id": "24-130",
+                     *       "version": 2,
+                     *       "amendment": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 24/130 */
+                        number: string;
+                        id: string;
+                        version: number;
+                        /** @description The sequence number given to a recorded amendment. */
+                        amendment?: number;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No deliberation is recorded under this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ALREADY_REVOKED`: a revocation is already recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `VERSION_MISMATCH`: `If-Match` names another version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `BODY_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: the key was used for another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DeliberationsController_commit: {
+    recordCommitment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1 to 200 visible ASCII characters, new per intended write. A repeat gets the first answer and records nothing; the same key with another body is 422. Kept 48 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version you read (its `ETag`, e.g. `"3"`); 412 when the deliberation changed since. */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The deliberation number with a dash instead of the slash (`24-130` for 24/130); `24%2F130` is accepted too.
+                 * @example 24-130
+                 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "party": "steunpunt-werk",
+                 *       "kind": "non-reidentification",
+                 *       "signedOn": "2024-09-20",
+                 *       "documentRef": "KSZ/2024/130/SW-NR"
+                 *     }
+                 */
                 "application/json": {
                     party: string;
                     kind: string;
+                    /**
+                     * Format: date
+                     * @example 2024-12-02
+                     */
                     signedOn: string;
                     documentRef?: string;
                 };
             };
         };
         responses: {
+            /** @description The commitment was recorded; the answer names the deliberation and its new version. */
             201: {
                 headers: {
+                    /** @description The stream revision, e.g. `"3"`; send it back in `If-Match`. */
+                    etag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "number": "24/130",
+                     *       "id": "24-130",
+                     *       "version": 2,
+                     *       "amendment": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 24/130 */
+                        number: string;
+                        id: string;
+                        version: number;
+                        /** @description The sequence number given to a recorded amendment. */
+                        amendment?: number;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No deliberation is recorded under this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONCURRENT_UPDATE` (retry) or `IDEMPOTENCY_KEY_IN_PROGRESS` (the first request with this key still runs). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `VERSION_MISMATCH`: `If-Match` names another version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `BODY_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNKNOWN_PARTY`: the party is not named by the deliberation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DeliberationsController_events: {
+    listDeliberationEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items to answer at most (default 100, at most 1000). */
+                limit?: number;
+                /** @description Where to resume: the `next` of the previous page, as given. Opaque; do not build one. */
+                cursor?: string;
+            };
             header?: never;
             path: {
+                /**
+                 * @description The deliberation number with a dash instead of the slash (`24-130` for 24/130); `24%2F130` is accepted too.
+                 * @example 24-130
+                 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description One page of events; follow `next` for the rest. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            position: string;
+                            revision: number;
+                            /** Format: uuid */
+                            eventId: string;
+                            type: string;
+                            schemaVersion: number;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            metadata: {
+                                actor: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                correlationId: string;
+                                causationId?: string;
+                            };
+                            hash: string;
+                            previousHash: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No deliberation is recorded under this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DeliberationsController_outputReleases: {
+    listOutputReleases: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items to answer at most (default 100, at most 1000). */
+                limit?: number;
+                /** @description Where to resume: the `next` of the previous page, as given. Opaque; do not build one. */
+                cursor?: string;
+                /** @description Answer with what the registry knew at this instant (ISO 8601 with a zone; a bare date means the end of that day, Brussels time). Default: now. */
+                knownAt?: string | unknown | unknown;
+            };
             header?: never;
             path: {
+                /**
+                 * @description The deliberation number with a dash instead of the slash (`24-130` for 24/130); `24%2F130` is accepted too.
+                 * @example 24-130
+                 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description One page of output releases; follow `next` for the rest. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "9d0e1f2a-3b4c-4d5e-8f60-718293a4b5c6",
+                     *           "deliberation": "24/130",
+                     *           "dataset": "population",
+                     *           "description": "Anonymous tables of the labour reserve by region and year (§15)",
+                     *           "releasedOn": "2025-03-01",
+                     *           "smallCellRiskAnalysis": {
+                     *             "performedOn": "2025-02-27",
+                     *             "performedBy": "KSZ output checker",
+                     *             "passed": true,
+                     *             "reportRef": "SCRA-2025-004"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @example 24/130 */
+                            deliberation: string;
+                            dataset: string;
+                            description: string;
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            releasedOn: string;
+                            smallCellRiskAnalysis?: {
+                                /**
+                                 * Format: date
+                                 * @example 2024-12-02
+                                 */
+                                performedOn: string;
+                                performedBy: string;
+                                passed: boolean;
+                                reportRef?: string;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+                        next: string | null;
+                        /** Format: date-time */
+                        knownAt?: string;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DeliberationsController_releaseOutput: {
+    recordOutputRelease: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1 to 200 visible ASCII characters, new per intended write. A repeat gets the first answer and records nothing; the same key with another body is 422. Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /**
+                 * @description The deliberation number with a dash instead of the slash (`24-130` for 24/130); `24%2F130` is accepted too.
+                 * @example 24-130
+                 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dataset": "population",
+                 *       "description": "Anonymous tables of the labour reserve by region and year (§15)",
+                 *       "releasedOn": "2025-03-01",
+                 *       "smallCellRiskAnalysis": {
+                 *         "performedOn": "2025-02-27",
+                 *         "performedBy": "KSZ output checker",
+                 *         "passed": true,
+                 *         "reportRef": "SCRA-2025-004"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     dataset: string;
                     description: string;
+                    /**
+                     * Format: date
+                     * @example 2024-12-02
+                     */
                     releasedOn: string;
                     smallCellRiskAnalysis?: {
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
                         performedOn: string;
                         performedBy: string;
                         passed: boolean;
@@ -691,29 +2511,193 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The output release was recorded. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "9d0e1f2a-3b4c-4d5e-8f60-718293a4b5c6",
+                     *       "deliberation": "24/130",
+                     *       "dataset": "population",
+                     *       "description": "Anonymous tables of the labour reserve by region and year (§15)",
+                     *       "releasedOn": "2025-03-01",
+                     *       "smallCellRiskAnalysis": {
+                     *         "performedOn": "2025-02-27",
+                     *         "performedBy": "KSZ output checker",
+                     *         "passed": true,
+                     *         "reportRef": "SCRA-2025-004"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @example 24/130 */
+                        deliberation: string;
+                        dataset: string;
+                        description: string;
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
+                        releasedOn: string;
+                        smallCellRiskAnalysis?: {
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            performedOn: string;
+                            performedBy: string;
+                            passed: boolean;
+                            reportRef?: string;
+                        };
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No deliberation is recorded under this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONCURRENT_UPDATE` (retry) or `IDEMPOTENCY_KEY_IN_PROGRESS` (the first request with this key still runs). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `BODY_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SMALL_CELL_ANALYSIS_REQUIRED`, `SMALL_CELL_ANALYSIS_FAILED`, `OUTPUT_RELEASE_NOT_ALLOWED`, `DATASET_NOT_AUTHORISED` or `REVOKED`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ReleasesController_check: {
+    checkRelease: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1 to 200 visible ASCII characters, new per intended write. A repeat gets the first answer and records nothing; the same key with another body is 422. Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "deliberation": "24/130",
+                 *       "recipient": "steunpunt-werk",
+                 *       "dataset": "sample",
+                 *       "access": "transfer",
+                 *       "on": "2024-12-02",
+                 *       "referenceYears": [
+                 *         2021
+                 *       ],
+                 *       "variables": [
+                 *         "person.sex",
+                 *         "work.nace_code@T+1"
+                 *       ],
+                 *       "subjects": 10000
+                 *     }
+                 */
                 "application/json": {
+                    /** @example 24/130 */
                     deliberation?: string;
                     recipient: string;
                     dataset: string;
                     /** @enum {string} */
                     access?: "transfer" | "secure-onsite";
+                    /**
+                     * Format: date
+                     * @example 2024-12-02
+                     */
                     on?: string;
                     referenceYears: number[];
                     variables: string[];
@@ -724,46 +2708,322 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The answer, authorised or not, with every failing rule. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "authorised": true,
+                     *       "deliberation": "24/130",
+                     *       "version": 6,
+                     *       "on": "2024-12-02",
+                     *       "reasons": []
+                     *     }
+                     */
+                    "application/json": {
+                        authorised: boolean;
+                        deliberation: string | null;
+                        version: number | null;
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
+                        on: string;
+                        /** Format: date-time */
+                        knownAt?: string;
+                        reasons: {
+                            code: string;
+                            message: string;
+                            clause: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONCURRENT_UPDATE` (retry) or `IDEMPOTENCY_KEY_IN_PROGRESS` (the first request with this key still runs). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `BODY_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: the key was used for another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ReleasesController_ledger: {
+    listDeliveries: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items to answer at most (default 100, at most 1000). */
+                limit?: number;
+                /** @description Where to resume: the `next` of the previous page, as given. Opaque; do not build one. */
+                cursor?: string;
+                /** @description Only deliveries to this party. */
+                recipient?: string;
+                /** @description A deliberation number, as `24/130` or `24-130`. */
+                deliberation?: string;
+                /** @description Only deliveries of this dataset. */
+                dataset?: string;
+                /** @description Only deliveries dated on or after this date. */
+                deliveredFrom?: string;
+                /** @description Only deliveries dated on or before this date. */
+                deliveredTo?: string;
+                /** @description `true`: only deliveries with a destruction certificate; `false`: only those without. */
+                destroyed?: "true" | "false";
+                /** @description Answer with what the registry knew at this instant (ISO 8601 with a zone; a bare date means the end of that day, Brussels time). Default: now. */
+                knownAt?: string | unknown | unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description One page of deliveries; follow `next` for the rest. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0b6f3a52-8f1e-4c63-9a57-2d1f0c6d9e41",
+                     *           "deliberation": "24/130",
+                     *           "recipient": "steunpunt-werk",
+                     *           "dataset": "sample",
+                     *           "access": "transfer",
+                     *           "referenceYears": [
+                     *             2021
+                     *           ],
+                     *           "variables": [
+                     *             "person.sex",
+                     *             "work.nace_code@T+1"
+                     *           ],
+                     *           "subjects": 10000,
+                     *           "reference": "DEL-2024-001",
+                     *           "deliveredOn": "2024-12-02",
+                     *           "obligation": true,
+                     *           "destroyBy": "2030-12-31",
+                     *           "destroyed": false,
+                     *           "destruction": null,
+                     *           "recordedAt": "2024-12-02T09:14:03.120Z"
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @example 24/130 */
+                            deliberation: string;
+                            recipient: string;
+                            dataset: string;
+                            /** @enum {string} */
+                            access: "transfer" | "secure-onsite";
+                            referenceYears: number[];
+                            variables: string[];
+                            table?: string;
+                            subjects?: number;
+                            reference?: string;
+                            checksum?: string;
+                            medium?: string;
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            deliveredOn: string;
+                            /** @description Whether the recipient must destroy its copy (personal data, transferred). */
+                            obligation: boolean;
+                            destroyBy: string | null;
+                            destroyed: boolean;
+                            destruction: {
+                                /**
+                                 * Format: date
+                                 * @example 2024-12-02
+                                 */
+                                destroyedOn: string;
+                                certificateRef: string;
+                                attestedBy: string;
+                            } | null;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+                        next: string | null;
+                        /** Format: date-time */
+                        knownAt?: string;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ReleasesController_deliver: {
+    recordDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1 to 200 visible ASCII characters, new per intended write. A repeat gets the first answer and records nothing; the same key with another body is 422. Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "deliberation": "24/130",
+                 *       "recipient": "steunpunt-werk",
+                 *       "dataset": "sample",
+                 *       "access": "transfer",
+                 *       "on": "2024-12-02",
+                 *       "referenceYears": [
+                 *         2021
+                 *       ],
+                 *       "variables": [
+                 *         "person.sex",
+                 *         "work.nace_code@T+1"
+                 *       ],
+                 *       "subjects": 10000,
+                 *       "reference": "DEL-2024-001"
+                 *     }
+                 */
                 "application/json": {
+                    /** @example 24/130 */
                     deliberation?: string;
                     recipient: string;
                     dataset: string;
                     /** @enum {string} */
                     access?: "transfer" | "secure-onsite";
+                    /**
+                     * Format: date
+                     * @example 2024-12-02
+                     */
                     on?: string;
                     referenceYears: number[];
                     variables: string[];
@@ -777,45 +3037,337 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The delivery was recorded. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0b6f3a52-8f1e-4c63-9a57-2d1f0c6d9e41",
+                     *       "deliberation": "24/130",
+                     *       "recipient": "steunpunt-werk",
+                     *       "dataset": "sample",
+                     *       "access": "transfer",
+                     *       "referenceYears": [
+                     *         2021
+                     *       ],
+                     *       "variables": [
+                     *         "person.sex",
+                     *         "work.nace_code@T+1"
+                     *       ],
+                     *       "subjects": 10000,
+                     *       "reference": "DEL-2024-001",
+                     *       "deliveredOn": "2024-12-02",
+                     *       "obligation": true,
+                     *       "destroyBy": "2030-12-31",
+                     *       "destroyed": false,
+                     *       "destruction": null,
+                     *       "recordedAt": "2024-12-02T09:14:03.120Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @example 24/130 */
+                        deliberation: string;
+                        recipient: string;
+                        dataset: string;
+                        /** @enum {string} */
+                        access: "transfer" | "secure-onsite";
+                        referenceYears: number[];
+                        variables: string[];
+                        table?: string;
+                        subjects?: number;
+                        reference?: string;
+                        checksum?: string;
+                        medium?: string;
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
+                        deliveredOn: string;
+                        /** @description Whether the recipient must destroy its copy (personal data, transferred). */
+                        obligation: boolean;
+                        destroyBy: string | null;
+                        destroyed: boolean;
+                        destruction: {
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            destroyedOn: string;
+                            certificateRef: string;
+                            attestedBy: string;
+                        } | null;
+                        /** Format: date-time */
+                        recordedAt: string;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONCURRENT_UPDATE` (retry) or `IDEMPOTENCY_KEY_IN_PROGRESS` (the first request with this key still runs). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `BODY_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RELEASE_NOT_AUTHORISED`, with `reasons` as in a check. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ReleasesController_delivery: {
+    getDelivery: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The delivery id given when it was recorded.
+                 * @example 0b6f3a52-8f1e-4c63-9a57-2d1f0c6d9e41
+                 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The delivery. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0b6f3a52-8f1e-4c63-9a57-2d1f0c6d9e41",
+                     *       "deliberation": "24/130",
+                     *       "recipient": "steunpunt-werk",
+                     *       "dataset": "sample",
+                     *       "access": "transfer",
+                     *       "referenceYears": [
+                     *         2021
+                     *       ],
+                     *       "variables": [
+                     *         "person.sex",
+                     *         "work.nace_code@T+1"
+                     *       ],
+                     *       "subjects": 10000,
+                     *       "reference": "DEL-2024-001",
+                     *       "deliveredOn": "2024-12-02",
+                     *       "obligation": true,
+                     *       "destroyBy": "2030-12-31",
+                     *       "destroyed": false,
+                     *       "destruction": null,
+                     *       "recordedAt": "2024-12-02T09:14:03.120Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @example 24/130 */
+                        deliberation: string;
+                        recipient: string;
+                        dataset: string;
+                        /** @enum {string} */
+                        access: "transfer" | "secure-onsite";
+                        referenceYears: number[];
+                        variables: string[];
+                        table?: string;
+                        subjects?: number;
+                        reference?: string;
+                        checksum?: string;
+                        medium?: string;
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
+                        deliveredOn: string;
+                        /** @description Whether the recipient must destroy its copy (personal data, transferred). */
+                        obligation: boolean;
+                        destroyBy: string | null;
+                        destroyed: boolean;
+                        destruction: {
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            destroyedOn: string;
+                            certificateRef: string;
+                            attestedBy: string;
+                        } | null;
+                        /** Format: date-time */
+                        recordedAt: string;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No delivery is recorded under this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ReleasesController_destroy: {
+    recordDestruction: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1 to 200 visible ASCII characters, new per intended write. A repeat gets the first answer and records nothing; the same key with another body is 422. Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /**
+                 * @description The delivery id given when it was recorded.
+                 * @example 0b6f3a52-8f1e-4c63-9a57-2d1f0c6d9e41
+                 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "destroyedOn": "2030-11-15",
+                 *       "certificateRef": "CERT-SW-2030-017",
+                 *       "attestedBy": "DPO Steunpunt Werk"
+                 *     }
+                 */
                 "application/json": {
+                    /**
+                     * Format: date
+                     * @example 2024-12-02
+                     */
                     destroyedOn: string;
                     certificateRef: string;
                     attestedBy: string;
@@ -823,89 +3375,681 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The destruction was recorded. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0b6f3a52-8f1e-4c63-9a57-2d1f0c6d9e41",
+                     *       "deliberation": "24/130",
+                     *       "recipient": "steunpunt-werk",
+                     *       "dataset": "sample",
+                     *       "access": "transfer",
+                     *       "referenceYears": [
+                     *         2021
+                     *       ],
+                     *       "variables": [
+                     *         "person.sex",
+                     *         "work.nace_code@T+1"
+                     *       ],
+                     *       "subjects": 10000,
+                     *       "reference": "DEL-2024-001",
+                     *       "deliveredOn": "2024-12-02",
+                     *       "obligation": true,
+                     *       "destroyBy": "2030-12-31",
+                     *       "destroyed": true,
+                     *       "destruction": {
+                     *         "destroyedOn": "2030-11-15",
+                     *         "certificateRef": "CERT-SW-2030-017",
+                     *         "attestedBy": "DPO Steunpunt Werk"
+                     *       },
+                     *       "recordedAt": "2024-12-02T09:14:03.120Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @example 24/130 */
+                        deliberation: string;
+                        recipient: string;
+                        dataset: string;
+                        /** @enum {string} */
+                        access: "transfer" | "secure-onsite";
+                        referenceYears: number[];
+                        variables: string[];
+                        table?: string;
+                        subjects?: number;
+                        reference?: string;
+                        checksum?: string;
+                        medium?: string;
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
+                        deliveredOn: string;
+                        /** @description Whether the recipient must destroy its copy (personal data, transferred). */
+                        obligation: boolean;
+                        destroyBy: string | null;
+                        destroyed: boolean;
+                        destruction: {
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            destroyedOn: string;
+                            certificateRef: string;
+                            attestedBy: string;
+                        } | null;
+                        /** Format: date-time */
+                        recordedAt: string;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No delivery is recorded under this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DESTRUCTION_ALREADY_RECORDED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `BODY_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DESTROYED_BEFORE_DELIVERY`: the certificate is dated before the delivery. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ScheduleController_schedule: {
+    destructionSchedule: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items to answer at most (default 100, at most 1000). */
+                limit?: number;
+                /** @description Where to resume: the `next` of the previous page, as given. Opaque; do not build one. */
+                cursor?: string;
+                /** @description The date the obligations are judged on (default today); `on` is a synonym. */
+                asOf?: string;
+                /** @description The date the answer is about (default today, Europe/Brussels). */
+                on?: string;
+                /** @description Days ahead counted as `due` (default 90; both ends included). */
+                within?: number;
+                /** @description Answer with what the registry knew at this instant (ISO 8601 with a zone; a bare date means the end of that day, Brussels time). Default: now. */
+                knownAt?: string | unknown | unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description One page of obligations; follow `next` for the rest. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "delivery": "0b6f3a52-8f1e-4c63-9a57-2d1f0c6d9e41",
+                     *           "deliberation": "24/130",
+                     *           "dataset": "sample",
+                     *           "recipient": "steunpunt-werk",
+                     *           "deliveredOn": "2024-12-02",
+                     *           "destroyBy": "2030-12-31",
+                     *           "daysLeft": 57,
+                     *           "status": "due"
+                     *         }
+                     *       ],
+                     *       "next": null,
+                     *       "asOf": "2030-11-04",
+                     *       "on": "2030-11-04",
+                     *       "within": 90
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            delivery: string;
+                            /** @example 24/130 */
+                            deliberation: string;
+                            dataset: string;
+                            recipient: string;
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            deliveredOn: string;
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            destroyBy: string;
+                            daysLeft: number;
+                            /** @enum {string} */
+                            status: "overdue" | "due" | "pending";
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+                        next: string | null;
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
+                        asOf: string;
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
+                        on: string;
+                        within: number;
+                        /** Format: date-time */
+                        knownAt?: string;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ScheduleController_calendar: {
+    destructionCalendar: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The date the obligations are judged on (default today); `on` is a synonym. */
+                asOf?: string;
+                /** @description The date the answer is about (default today, Europe/Brussels). */
+                on?: string;
+                /** @description Days ahead counted as `due` (default 90; both ends included). */
+                within?: number;
+                /** @description Answer with what the registry knew at this instant (ISO 8601 with a zone; a bare date means the end of that day, Brussels time). Default: now. */
+                knownAt?: string | unknown | unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description An iCalendar feed. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ScheduleController_reminders: {
+    listReminders: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items to answer at most (default 100, at most 1000). */
+                limit?: number;
+                /** @description Where to resume: the `next` of the previous page, as given. Opaque; do not build one. */
+                cursor?: string;
+                /** @description Only the reminders of this delivery. */
+                delivery?: string;
+                /** @description Answer with what the registry knew at this instant (ISO 8601 with a zone; a bare date means the end of that day, Brussels time). Default: now. */
+                knownAt?: string | unknown | unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description One page of reminders; follow `next` for the rest. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            reminderId: string;
+                            /** Format: uuid */
+                            delivery: string;
+                            /** @example 24/130 */
+                            deliberation: string;
+                            dataset: string;
+                            recipient: string;
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            destroyBy: string;
+                            threshold: number | "overdue";
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            asOf: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            /** @enum {string} */
+                            status: "sent" | "failed" | "retrying" | "pending" | "unsent";
+                            attempts: number;
+                            channels: {
+                                channel: string;
+                                status: string;
+                                attempts: number;
+                                lastError: string | null;
+                                sentAt: string | null;
+                                nextAttemptAt: string | null;
+                            }[];
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+                        next: string | null;
+                        /** Format: date-time */
+                        knownAt?: string;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ScheduleController_run: {
+    runReminders: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1 to 200 visible ASCII characters, new per intended write. A repeat gets the first answer and records nothing; the same key with another body is 422. Kept 48 hours. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "asOf": "2030-11-05"
+                 *     }
+                 */
                 "application/json": {
+                    /**
+                     * Format: date
+                     * @description Judge the reminders due on this date (default today).
+                     * @example 2024-12-02
+                     */
                     asOf?: string;
                 };
             };
         };
         responses: {
+            /** @description The reminders this run issued (none when all were issued before). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2030-11-05",
+                     *       "items": [
+                     *         {
+                     *           "id": "6a1c1d2e-3f40-4b5a-8c9d-0e1f2a3b4c5d",
+                     *           "reminderId": "6a1c1d2e-3f40-4b5a-8c9d-0e1f2a3b4c5d",
+                     *           "delivery": "0b6f3a52-8f1e-4c63-9a57-2d1f0c6d9e41",
+                     *           "deliberation": "24/130",
+                     *           "dataset": "sample",
+                     *           "recipient": "steunpunt-werk",
+                     *           "destroyBy": "2030-12-31",
+                     *           "threshold": 90,
+                     *           "asOf": "2030-11-05"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2024-12-02
+                         */
+                        asOf: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            reminderId: string;
+                            /** Format: uuid */
+                            delivery: string;
+                            /** @example 24/130 */
+                            deliberation: string;
+                            dataset: string;
+                            recipient: string;
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            destroyBy: string;
+                            threshold: number | "overdue";
+                            /**
+                             * Format: date
+                             * @example 2024-12-02
+                             */
+                            asOf: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONCURRENT_UPDATE` (retry) or `IDEMPOTENCY_KEY_IN_PROGRESS` (the first request with this key still runs). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `BODY_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: the key was used for another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    AuditController_verify: {
+    verifyLog: {
         parameters: {
             query?: never;
             header?: never;
@@ -914,15 +4058,183 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Whether every chain holds. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "events": 8,
+                     *       "head": "8"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        events: number;
+                        head: string;
+                    } | {
+                        /** @constant */
+                        ok: false;
+                        firstBrokenPosition: string;
+                        reason: string;
+                    };
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    AuditController_feed: {
+    eventFeed: {
+        parameters: {
+            query?: {
+                /** @description Resume after this checkpoint: the `next` of the previous page. */
+                after?: string;
+                /** @description How many items to answer at most (default 100, at most 1000). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One batch of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            position: string;
+                            revision: number;
+                            /** Format: uuid */
+                            eventId: string;
+                            type: string;
+                            schemaVersion: number;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            metadata: {
+                                actor: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                correlationId: string;
+                                causationId?: string;
+                            };
+                            hash: string;
+                            previousHash: string;
+                            streamId: string;
+                        }[];
+                        /** @description Pass as `after` to resume. */
+                        next: string;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: the caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    session: {
         parameters: {
             query?: never;
             header?: never;
@@ -931,15 +4243,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The caller. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "actor": "secretariat",
+                     *       "role": "secretariat"
+                     *     }
+                     */
+                    "application/json": {
+                        actor: string;
+                        /** @enum {string} */
+                        role: "secretariat" | "steward" | "auditor";
+                    };
+                };
+            };
+            /** @description `UNAUTHORISED`: no valid `Authorization: Bearer <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    AuditController_health: {
+    health: {
         parameters: {
             query?: never;
             header?: never;
@@ -948,15 +4309,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Reachable. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STORE_UNREACHABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    AuditController_ready: {
+    ready: {
         parameters: {
             query?: never;
             header?: never;
@@ -965,15 +4364,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Ready or catching up. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ready",
+                     *       "behind": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready" | "catching-up";
+                        behind: string[];
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    SessionController_session: {
+    metrics: {
         parameters: {
             query?: never;
             header?: never;
@@ -982,11 +4421,119 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Metrics. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    explainProblem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A problem code such as `VALIDATION_FAILED`.
+                 * @example VALIDATION_FAILED
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The explanation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": {
+                        code: string;
+                        status: number;
+                        title: string;
+                        meaning: string;
+                        fix: string;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such problem code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many requests with this key; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL`: nothing partial was recorded; the log has the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CATCHING_UP` (the write was recorded; read models are behind) or `STORE_UNREACHABLE`; see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

@@ -17,6 +17,7 @@ import {
   type DeliberationCommand,
   type DeliberationDocument,
   type DeliberationEvent,
+  type DeliberationStatus,
   type DeliberationTimeline,
   type Reason,
   type Recorded,
@@ -28,6 +29,7 @@ import { query } from '../../../../libs/database/src/sql.js';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.js';
 import type { CommandContext, EventSourcedRepository } from './event-sourced-repository.js';
 import { toRecorded } from './event-sourced-repository.js';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from './paging.js';
 
 export interface CheckAnswer extends CheckResult {
   deliberation: string | null;
@@ -82,31 +84,41 @@ export class DeliberationService {
     return viewOf(id, t, on, knownAt);
   }
 
-  async list(filter: { recipient?: string; inForceOn?: string }) {
-    const ids = await this.candidateIds(filter.recipient);
-    const streams = await this.store.readStreams(ids.map(deliberationStreamId));
-    const on = filter.inForceOn ?? brusselsDate();
-    const items = [];
-    for (const id of ids) {
-      const t = timelineOf((streams.get(deliberationStreamId(id)) ?? []).map(toRecorded) as History);
-      if (!t) continue;
-      const status = statusOn(t, on);
-      if (filter.inForceOn && status !== 'in-force') continue;
-      const doc = documentAsOf(t, on);
-      if (filter.recipient && !doc.parties.some((p) => p.id === filter.recipient && p.roles.includes('recipient'))) continue;
-      items.push({
-        id,
-        number: t.original.number,
-        title: t.original.title ?? null,
-        decidedOn: t.original.decidedOn,
-        effectiveFrom: t.original.effectiveFrom,
-        status,
-        version: t.version,
-        amendments: t.amendments.length,
-        destroyBy: doc.retention?.destroyBy ?? null,
-      });
+  /**
+   * One page of deliberations, oldest decision first, each as of `on` and as known at `knownAt`.
+   * Status and recipients depend on `on`, so candidates are read in key order and judged here
+   * until the page is full.
+   */
+  async list(filter: DeliberationFilter) {
+    const on = filter.on ?? filter.inForceOn ?? brusselsDate();
+    const limit = filter.limit ?? DEFAULT_LIMIT;
+    let after = decodeCursor(filter.cursor, 2);
+    const items: ReturnType<typeof listItem>[] = [];
+    for (;;) {
+      const batch = await this.candidates(filter, after, limit + 1);
+      const streams = await this.store.readStreams(batch.map((r) => deliberationStreamId(r.id)));
+      for (const row of batch) {
+        const t = timelineOf((streams.get(deliberationStreamId(row.id)) ?? []).map(toRecorded) as History, filter.knownAt);
+        if (t && matches(t, on, filter)) items.push(listItem(row.id, t, on));
+        if (items.length > limit) return { ...pageOf(items, limit, (i) => [i.decidedOn, i.id]), on, ...knownAtOf(filter) };
+      }
+      if (batch.length <= limit) return { items, next: null, on, ...knownAtOf(filter) };
+      const last = batch[batch.length - 1];
+      after = [last.decided_on, last.id];
     }
-    return items;
+  }
+
+  private async candidates(filter: DeliberationFilter, after: string[] | undefined, limit: number) {
+    return query<{ id: string; decided_on: string }>(
+      this.db,
+      `SELECT id, to_char(decided_on, 'YYYY-MM-DD') AS decided_on FROM rm_deliberations
+       WHERE ($1::text IS NULL OR party_ids @> ARRAY[$1]::text[])
+         AND ($2::text IS NULL OR number ILIKE '%' || $2 || '%' OR title ILIKE '%' || $2 || '%')
+         AND ($3::timestamptz IS NULL OR recorded_at <= $3)
+         AND ($4::date IS NULL OR (decided_on, id) > ($4::date, $5::text))
+       ORDER BY decided_on, id LIMIT $6`,
+      [filter.recipient ?? null, filter.q?.replace(/[\\%_]/g, (c) => `\\${c}`) ?? null, filter.knownAt ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
   }
 
   private async candidateIds(recipient?: string): Promise<string[]> {
@@ -116,12 +128,20 @@ export class DeliberationService {
     return rows.map((r) => r.id);
   }
 
-  async events(id: string) {
+  /** One page of the stream's events, in revision order. */
+  async events(id: string, request: PageRequest = {}) {
     const events = await this.store.readStream(deliberationStreamId(id));
     if (events.length === 0) throw notFound(`no deliberation ${id.replace('-', '/')} is recorded`);
-    return events.map(({ position, revision, type, schemaVersion, data, metadata, hash, previousHash, eventId }) => ({
-      position, revision, eventId, type, schemaVersion, data, metadata, hash, previousHash,
-    }));
+    const after = Number(decodeCursor(request.cursor, 1)?.[0] ?? 0);
+    const limit = request.limit ?? DEFAULT_LIMIT;
+    const rest = events.filter((e) => e.revision > after).slice(0, limit + 1);
+    const page = pageOf(rest, limit, (e) => [String(e.revision)]);
+    return {
+      next: page.next,
+      items: page.items.map(({ position, revision, type, schemaVersion, data, metadata, hash, previousHash, eventId }) => ({
+        position, revision, eventId, type, schemaVersion, data, metadata, hash, previousHash,
+      })),
+    };
   }
 
   /** Is this release authorised? Under the named deliberation, or under any naming the recipient. */
@@ -144,6 +164,41 @@ export class DeliberationService {
     const { number, version, authorised, reasons } = chosen as typeof chosen & { version: number };
     return { authorised, deliberation: number, version, ...frame, reasons };
   }
+}
+
+export interface DeliberationFilter extends PageRequest {
+  recipient?: string;
+  status?: DeliberationStatus;
+  /** Shorthand for `status: 'in-force'` on that date. */
+  inForceOn?: string;
+  q?: string;
+  on?: string;
+  knownAt?: string;
+}
+
+const knownAtOf = (filter: { knownAt?: string }) => (filter.knownAt ? { knownAt: filter.knownAt } : {});
+
+function matches(t: DeliberationTimeline, on: string, filter: DeliberationFilter): boolean {
+  const status = statusOn(t, on);
+  if (filter.status && status !== filter.status) return false;
+  if (filter.inForceOn && statusOn(t, filter.inForceOn) !== 'in-force') return false;
+  if (!filter.recipient) return true;
+  return documentAsOf(t, on).parties.some((p) => p.id === filter.recipient && p.roles.includes('recipient'));
+}
+
+function listItem(id: string, t: DeliberationTimeline, on: string) {
+  const doc = documentAsOf(t, on);
+  return {
+    id,
+    number: t.original.number,
+    title: t.original.title ?? null,
+    decidedOn: t.original.decidedOn,
+    effectiveFrom: t.original.effectiveFrom,
+    status: statusOn(t, on),
+    version: t.version,
+    amendments: t.amendments.length,
+    destroyBy: doc.retention?.destroyBy ?? null,
+  };
 }
 
 function noDeliberationNames(recipient: string): Reason {

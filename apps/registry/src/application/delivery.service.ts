@@ -23,6 +23,7 @@ import {
 import { query } from '../../../../libs/database/src/sql.js';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.js';
 import type { CheckAnswer, DeliberationService } from './deliberation.service.js';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from './paging.js';
 import { toRecorded, type CommandContext, type EventSourcedRepository } from './event-sourced-repository.js';
 
 /** A delivery refused by the authorisation check: 422 with the reasons, nothing recorded. */
@@ -44,10 +45,50 @@ export interface DeliveryRow {
   data: DeliveryRecordedData;
   recorded_at: Date;
   destruction: Destruction | null;
+  destruction_recorded_at: Date | null;
 }
 
 const DELIVERY_COLUMNS = `id::text, deliberation_id, deliberation, dataset, recipient, to_char(delivered_on, 'YYYY-MM-DD') AS delivered_on,
-  obligation, data, recorded_at, destruction`;
+  obligation, data, recorded_at, destruction, destruction_recorded_at`;
+
+/** Destroyed as far as the registry knew at `$6` (rows from before the column count as known). */
+const KNOWN_DESTROYED = `destruction IS NOT NULL AND ($6::timestamptz IS NULL OR COALESCE(destruction_recorded_at, recorded_at) <= $6)`;
+
+export interface DeliveryFilter extends PageRequest {
+  recipient?: string;
+  deliberation?: string;
+  dataset?: string;
+  deliveredFrom?: string;
+  deliveredTo?: string;
+  destroyed?: boolean;
+  knownAt?: string;
+}
+
+/** A row as known at `at`: a destruction recorded later is not known yet. */
+function asKnownAt<R extends DeliveryRow>(row: R, at: string | undefined): R {
+  if (!at || !row.destruction || !row.destruction_recorded_at) return row;
+  return new Date(row.destruction_recorded_at) <= new Date(at) ? row : { ...row, destruction: null };
+}
+
+const compareKeys = (a: string[], b: string[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+};
+
+function presentRow(row: DeliveryRow, destroyBy: string | null) {
+  const { deliveryId, on, obligation, destroyByAtDelivery: _, ...rest } = row.data;
+  return {
+    id: deliveryId,
+    ...rest,
+    deliveredOn: on,
+    obligation,
+    destroyBy,
+    destroyed: row.destruction !== null,
+    destruction: row.destruction,
+    recordedAt: new Date(row.recorded_at).toISOString(),
+  };
+}
+export type DeliveryView = ReturnType<typeof presentRow>;
 
 export class DeliveryService {
   constructor(
@@ -96,25 +137,40 @@ export class DeliveryService {
     return (await this.present(rows))[0];
   }
 
-  async list(filter: { recipient?: string; deliberation?: string }) {
+  /** One page of the ledger, oldest delivery first, as known at `knownAt` (default now). */
+  async list(filter: DeliveryFilter): Promise<Page<DeliveryView>> {
+    const limit = filter.limit ?? DEFAULT_LIMIT;
+    const after = decodeCursor(filter.cursor, 3);
+    const rows = await query<DeliveryRow & { page_key: string }>(
+      this.db,
+      `SELECT ${DELIVERY_COLUMNS}, recorded_at::text AS page_key FROM rm_deliveries
+       WHERE ($1::text IS NULL OR recipient = $1) AND ($2::text IS NULL OR deliberation = $2) AND ($3::text IS NULL OR dataset = $3)
+         AND ($4::date IS NULL OR delivered_on >= $4) AND ($5::date IS NULL OR delivered_on <= $5)
+         AND ($6::timestamptz IS NULL OR recorded_at <= $6)
+         AND ($7::boolean IS NULL OR (${KNOWN_DESTROYED}) = $7)
+         AND ($8::date IS NULL OR (delivered_on, recorded_at, id) > ($8::date, $9::timestamptz, $10::uuid))
+       ORDER BY delivered_on, recorded_at, id LIMIT $11`,
+      [filter.recipient ?? null, filter.deliberation ?? null, filter.dataset ?? null, filter.deliveredFrom ?? null, filter.deliveredTo ?? null,
+        filter.knownAt ?? null, filter.destroyed ?? null, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit + 1],
+    );
+    const page = pageOf(rows.map((row) => asKnownAt(row, filter.knownAt)), limit, (row) => [row.delivered_on, row.page_key, row.id]);
+    return { ...page, items: await this.present(page.items, filter.knownAt) };
+  }
+
+  /**
+   * The obligations as they stood on `asOf` (SPEC "Schedule as of a date"): deliveries dated on or
+   * before it with no destruction certificate dated on or before it, sorted by deadline.
+   */
+  async schedule(asOf: string = brusselsDate(), within?: number, knownAt?: string) {
     const rows = await query<DeliveryRow>(
       this.db,
       `SELECT ${DELIVERY_COLUMNS} FROM rm_deliveries
-       WHERE ($1::text IS NULL OR recipient = $1) AND ($2::text IS NULL OR deliberation = $2)
-       ORDER BY delivered_on, recorded_at, id`,
-      [filter.recipient ?? null, filter.deliberation ?? null],
+       WHERE obligation AND delivered_on <= $1::date AND ($2::timestamptz IS NULL OR recorded_at <= $2)`,
+      [asOf, knownAt ?? null],
     );
-    return this.present(rows);
-  }
-
-  /** Every delivery still to be destroyed, with its deadline as amended, sorted by deadline. */
-  async schedule(asOf: string = brusselsDate(), within?: number) {
-    const rows = await query<DeliveryRow>(
-      this.db,
-      `SELECT ${DELIVERY_COLUMNS} FROM rm_deliveries WHERE obligation AND destruction IS NULL`,
-    );
-    const deadlines = await this.deadlines(rows);
-    return rows
+    const open = rows.map((row) => asKnownAt(row, knownAt)).filter((row) => !row.destruction || row.destruction.destroyedOn > asOf);
+    const deadlines = await this.deadlines(open, knownAt);
+    return open
       .flatMap((row) => {
         const destroyBy = deadlines.get(row.id);
         if (!destroyBy) return [];
@@ -131,30 +187,28 @@ export class DeliveryService {
       .sort((a, b) => a.destroyBy.localeCompare(b.destroyBy) || a.deliveredOn.localeCompare(b.deliveredOn) || a.delivery.localeCompare(b.delivery));
   }
 
-  private async present(rows: DeliveryRow[]) {
-    const deadlines = await this.deadlines(rows);
-    return rows.map((row) => {
-      const { deliveryId, on, obligation, destroyByAtDelivery: _, ...rest } = row.data;
-      return {
-        id: deliveryId,
-        ...rest,
-        deliveredOn: on,
-        obligation,
-        destroyBy: deadlines.get(row.id) ?? null,
-        destroyed: row.destruction !== null,
-        destruction: row.destruction,
-        recordedAt: new Date(row.recorded_at).toISOString(),
-      };
-    });
+  /** One page of the schedule: it is judged whole (deadlines move with amendments), then cut. */
+  async schedulePage(asOf: string, within: number | undefined, knownAt: string | undefined, request: PageRequest) {
+    const after = decodeCursor(request.cursor, 3);
+    const limit = request.limit ?? DEFAULT_LIMIT;
+    const all = await this.schedule(asOf, within, knownAt);
+    const key = (e: (typeof all)[number]) => [e.destroyBy, e.deliveredOn, e.delivery];
+    const rest = after ? all.filter((e) => compareKeys(key(e), after) > 0) : all;
+    return pageOf(rest.slice(0, limit + 1), limit, key);
+  }
+
+  private async present(rows: DeliveryRow[], knownAt?: string): Promise<DeliveryView[]> {
+    const deadlines = await this.deadlines(rows, knownAt);
+    return rows.map((row) => presentRow(row, deadlines.get(row.id) ?? null));
   }
 
   /** Each obligated delivery's deadline, from its deliberation as amended up to now. */
-  private async deadlines(rows: DeliveryRow[]): Promise<Map<string, string | null>> {
+  private async deadlines(rows: DeliveryRow[], knownAt?: string): Promise<Map<string, string | null>> {
     const obligated = rows.filter((r) => r.obligation);
     const ids = [...new Set(obligated.map((r) => r.deliberation_id))];
     const streams = await this.store.readStreams(ids.map(deliberationStreamId));
     const timelines = new Map<string, DeliberationTimeline | undefined>(
-      ids.map((id) => [id, timelineOf((streams.get(deliberationStreamId(id)) ?? []).map(toRecorded) as Recorded<DeliberationEvent>[])]),
+      ids.map((id) => [id, timelineOf((streams.get(deliberationStreamId(id)) ?? []).map(toRecorded) as Recorded<DeliberationEvent>[], knownAt)]),
     );
     return new Map(obligated.map((r) => {
       const t = timelines.get(r.deliberation_id);

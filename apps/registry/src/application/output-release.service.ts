@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { decideOutputRelease, notFound, outputReleaseStreamId, type OutputRelease } from '../../../../libs/domain/src/index.js';
 import { query } from '../../../../libs/database/src/sql.js';
 import type { DeliberationService } from './deliberation.service.js';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from './paging.js';
 import type { CommandContext, EventSourcedRepository } from './event-sourced-repository.js';
 
 /** Anonymous results leaving the secure room, each in a stream of its own. */
@@ -21,12 +22,19 @@ export class OutputReleaseService {
     return { id: releaseId, deliberation: t.original.number, ...release };
   }
 
-  async list(id: string) {
-    const rows = await query<{ data: Record<string, unknown> & { releaseId: string } }>(
+  /** One page of a deliberation's output releases, in the order they were recorded. */
+  async list(id: string, request: PageRequest & { knownAt?: string } = {}) {
+    const after = decodeCursor(request.cursor, 2);
+    const limit = request.limit ?? DEFAULT_LIMIT;
+    const rows = await query<{ id: string; page_key: string; data: Record<string, unknown> & { releaseId: string } }>(
       this.db,
-      'SELECT data FROM rm_output_releases WHERE deliberation_id = $1 ORDER BY recorded_at',
-      [id],
+      `SELECT id::text, recorded_at::text AS page_key, data FROM rm_output_releases
+       WHERE deliberation_id = $1 AND ($2::timestamptz IS NULL OR recorded_at <= $2)
+         AND ($3::timestamptz IS NULL OR (recorded_at, id) > ($3::timestamptz, $4::uuid))
+       ORDER BY recorded_at, id LIMIT $5`,
+      [id, request.knownAt ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    return rows.map(({ data: { releaseId, ...rest } }) => ({ id: releaseId, ...rest }));
+    const page = pageOf(rows, limit, (r) => [r.page_key, r.id]);
+    return { next: page.next, items: page.items.map(({ data: { releaseId, ...rest } }) => ({ id: releaseId, ...rest })) };
   }
 }

@@ -4,6 +4,7 @@ import { deliveryStreamId, reminderDue, type Recorded, type DeliveryEvent, type 
 import { decideReminder, type ReminderEvent } from '../../../../libs/domain/src/reminders/issue-reminder.js';
 import { query } from '../../../../libs/database/src/sql.js';
 import type { DeliveryService } from './delivery.service.js';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from './paging.js';
 import type { CommandContext, EventSourcedRepository } from './event-sourced-repository.js';
 
 interface ReminderRow {
@@ -57,14 +58,23 @@ export class ReminderService {
     return issued.map((r) => ({ id: r.reminderId, ...r }));
   }
 
-  /** Reminders issued, with the send status of each channel. */
-  async list(delivery?: string) {
-    const reminders = await query<ReminderRow>(
+  /** One page of the reminders issued (as known at `knownAt`), with the send status of each channel. */
+  async list(filter: PageRequest & { delivery?: string; knownAt?: string } = {}) {
+    const after = decodeCursor(filter.cursor, 2);
+    const limit = filter.limit ?? DEFAULT_LIMIT;
+    const rows = await query<ReminderRow & { page_key: string }>(
       this.db,
-      `SELECT id::text, delivery_id::text, threshold, data, issued_at FROM rm_reminders
-       WHERE ($1::text IS NULL OR delivery_id::text = $1) ORDER BY issued_at, id`,
-      [delivery ?? null],
+      `SELECT id::text, delivery_id::text, threshold, data, issued_at, issued_at::text AS page_key FROM rm_reminders
+       WHERE ($1::uuid IS NULL OR delivery_id = $1) AND ($2::timestamptz IS NULL OR issued_at <= $2)
+         AND ($3::timestamptz IS NULL OR (issued_at, id) > ($3::timestamptz, $4::uuid))
+       ORDER BY issued_at, id LIMIT $5`,
+      [filter.delivery ?? null, filter.knownAt ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
+    const page = pageOf(rows, limit, (r) => [r.page_key, r.id]);
+    return { next: page.next, items: await this.withSends(page.items) };
+  }
+
+  private async withSends(reminders: ReminderRow[]) {
     const sends = await query<OutboxRow>(
       this.db,
       `SELECT reminder_id::text, channel, status, attempts, last_error, sent_at, next_attempt_at FROM outbox

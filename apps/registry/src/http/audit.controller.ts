@@ -1,6 +1,4 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { verifyLog } from '../../../../libs/event-store/src/verify.js';
 import { START } from '../../../../libs/event-store/src/event-store.js';
 import { RUNTIME } from '../application/commands.js';
@@ -8,14 +6,9 @@ import type { RegistryRuntime } from '../infrastructure/runtime.js';
 import { Public, Roles } from './auth.js';
 import { parseQuery } from './params.js';
 import { problemError } from './problem.js';
+import { feedQuery } from './queries.js';
 
-const feedQuery = z.strictObject({
-  after: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-});
 
-@ApiTags('audit')
-@ApiBearerAuth()
 @Controller()
 export class AuditController {
   constructor(@Inject(RUNTIME) private readonly runtime: RegistryRuntime) {}

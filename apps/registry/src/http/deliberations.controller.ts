@@ -1,31 +1,24 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import {
   amendmentDocumentSchema,
   brusselsDate,
-  calendarDate,
   commitmentSchema,
   deliberationDocumentSchema,
-  identifier,
   outputReleaseSchema,
   revocationSchema,
 } from '../../../../libs/domain/src/index.js';
 import { AmendDeliberation, RecordCommitment, RecordDeliberation, RecordOutputRelease, RevokeDeliberation, RUNTIME } from '../application/commands.js';
 import type { RegistryRuntime } from '../infrastructure/runtime.js';
 import { Roles, type AuthenticatedRequest } from './auth.js';
-import { jsonSchema } from './openapi.js';
 import { deliberationIdParam, etag, parseAsOf, parseQuery } from './params.js';
+import { deliberationListQuery, eventsQuery, outputReleasesQuery } from './queries.js';
 import { commandContext } from './request-context.js';
 import { parse } from './validation.js';
 
-const listQuery = z.strictObject({ recipient: identifier.optional(), inForceOn: calendarDate.optional() });
 type Written = { id: string; version: number };
 
-@ApiTags('deliberations')
-@ApiBearerAuth()
 @Controller('deliberations')
 export class DeliberationsController {
   constructor(
@@ -35,7 +28,6 @@ export class DeliberationsController {
 
   @Post()
   @Roles('secretariat')
-  @ApiBody({ schema: jsonSchema(deliberationDocumentSchema) })
   async record(@Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const written: Written = await this.commands.execute(new RecordDeliberation(parse(deliberationDocumentSchema, body), commandContext(req)));
     res.setHeader('etag', etag(written.version)).setHeader('location', `/deliberations/${written.id}`);
@@ -44,7 +36,7 @@ export class DeliberationsController {
 
   @Get()
   async list(@Query() query: unknown) {
-    return { items: await this.runtime.deliberations.list(parseQuery(listQuery, query)) };
+    return this.runtime.deliberations.list(parseQuery(deliberationListQuery, query));
   }
 
   @Get(':id')
@@ -57,7 +49,6 @@ export class DeliberationsController {
 
   @Post(':id/amendments')
   @Roles('secretariat')
-  @ApiBody({ schema: jsonSchema(amendmentDocumentSchema) })
   async amend(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const command = new AmendDeliberation(deliberationIdParam(id), parse(amendmentDocumentSchema, body), commandContext(req, { honourIfMatch: true }));
     return this.written(await this.commands.execute(command), res);
@@ -65,7 +56,6 @@ export class DeliberationsController {
 
   @Post(':id/revocation')
   @Roles('secretariat')
-  @ApiBody({ schema: jsonSchema(revocationSchema) })
   async revoke(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const command = new RevokeDeliberation(deliberationIdParam(id), parse(revocationSchema, body), commandContext(req, { honourIfMatch: true }));
     return this.written(await this.commands.execute(command), res);
@@ -73,27 +63,28 @@ export class DeliberationsController {
 
   @Post(':id/commitments')
   @Roles('secretariat')
-  @ApiBody({ schema: jsonSchema(commitmentSchema) })
   async commit(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const command = new RecordCommitment(deliberationIdParam(id), parse(commitmentSchema, body), commandContext(req, { honourIfMatch: true }));
     return this.written(await this.commands.execute(command), res);
   }
 
   @Get(':id/events')
-  async events(@Param('id') id: string) {
-    return { items: await this.runtime.deliberations.events(deliberationIdParam(id)) };
+  async events(@Param('id') id: string, @Query() query: unknown) {
+    const deliberation = deliberationIdParam(id);
+    return this.runtime.deliberations.events(deliberation, parseQuery(eventsQuery, query));
   }
 
   @Post(':id/output-releases')
   @Roles('steward')
-  @ApiBody({ schema: jsonSchema(outputReleaseSchema) })
   async releaseOutput(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest) {
     return this.commands.execute(new RecordOutputRelease(deliberationIdParam(id), parse(outputReleaseSchema, body), commandContext(req)));
   }
 
   @Get(':id/output-releases')
-  async outputReleases(@Param('id') id: string) {
-    return { items: await this.runtime.outputReleases.list(deliberationIdParam(id)) };
+  async outputReleases(@Param('id') id: string, @Query() query: unknown) {
+    const deliberation = deliberationIdParam(id);
+    const { knownAt, ...page } = parseQuery(outputReleasesQuery, query);
+    return { ...(await this.runtime.outputReleases.list(deliberation, { ...page, knownAt })), ...(knownAt ? { knownAt } : {}) };
   }
 
   private written(written: Written, res: Response) {

@@ -32,11 +32,26 @@ export function accessLog(log: { info(fields: object, message: string): void; is
   };
 }
 
-/** Strict JSON bodies up to `limit`; a bad or oversized body is a problem, never an HTML page. */
+const JSON_TYPES = ['application/json', 'application/*+json'];
+const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+
+/**
+ * Strict JSON bodies up to `limit`; a bad or oversized body is a problem, never an HTML page.
+ * A body sent without `Content-Type: application/json` is refused with 415 saying so, rather
+ * than read as no body at all.
+ */
 export function jsonBody(limit: string) {
-  const parser = express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
-  return (req: Request, res: Response, next: NextFunction) =>
+  const parser = express.json({ limit, strict: true, type: JSON_TYPES });
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (hasBody(req) && !req.is(JSON_TYPES)) {
+      const given = req.headers['content-type'];
+      return sendProblem(res, problemError(415, 'Unsupported media type', {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        detail: given ? `The body is sent as ${given.slice(0, 100)}; send it as application/json.` : 'The body has no Content-Type; send it with Content-Type: application/json.',
+      }));
+    }
     parser(req, res, (error?: unknown) => (error ? sendProblem(res, error) : next()));
+  };
 }
 
 /** Requests per minute per API key (or per address without one); 0 turns it off. */

@@ -5,6 +5,8 @@ import { ConcurrencyError } from '../../../../libs/event-store/src/event-store.j
 import { ProjectionLagError } from '../../../../libs/projections/src/projection-runner.js';
 import { PreconditionFailedError } from '../application/event-sourced-repository.js';
 import { ReleaseNotAuthorisedError } from '../application/delivery.service.js';
+import { CursorError } from '../application/paging.js';
+import { codeForStatus, PROBLEMS, problemTypeOf } from './problem-catalogue.js';
 
 /** RFC 9457 problem details, plus `errors` (which field, why) and a machine-readable `code`. */
 export interface Problem {
@@ -19,16 +21,15 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-const problem = (status: number, title: string, rest: Partial<Problem> = {}): Problem => ({
-  type: `https://registry.example/problems/${(rest.code ?? title).toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-  title,
-  status,
-  ...rest,
-});
+/** A problem whose `type` is the service's own page about its code (`/problems/VALIDATION_FAILED`). */
+const problem = (status: number, title: string, rest: Partial<Problem> = {}): Problem => {
+  const code = rest.code ?? codeForStatus(status);
+  return { type: problemTypeOf(code), title, status, ...rest, code };
+};
 
 /** A request that breaks the contract's schema: 400, nothing recorded. */
 export class ValidationProblem extends Error {
-  constructor(readonly errors: FieldError[], readonly detail = 'The request is not valid.') {
+  constructor(readonly errors: FieldError[], readonly detail = describe(errors)) {
     super(detail);
     this.name = 'ValidationProblem';
   }
@@ -41,6 +42,12 @@ export class ValidationProblem extends Error {
       })),
     );
   }
+}
+
+/** The first few refused fields in one sentence, so a client that shows only `detail` still says what is wrong. */
+function describe(errors: FieldError[]): string {
+  const shown = errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`);
+  return `The request is not valid (${shown.join('; ')}${errors.length > 3 ? `; and ${errors.length - 3} more` : ''}).`;
 }
 
 /** A refusal that is already a problem (401, 403, 412 on a bad header, 422 on a reused key, ...). */
@@ -61,6 +68,7 @@ export class StoredResponse extends Error {
 }
 
 const DOMAIN_STATUS = { 'not-found': 404, conflict: 409, unprocessable: 422 } as const;
+const DOMAIN_CODE = { 'not-found': 'NOT_FOUND', conflict: 'CONFLICT', unprocessable: 'UNPROCESSABLE' } as const;
 
 /** Maps anything thrown while serving a request to the problem the client sees. Never leaks a stack. */
 export function toProblem(error: unknown): { problem: Problem; headers: Record<string, string> } {
@@ -69,7 +77,7 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
   if (error instanceof ValidationProblem)
     return plain(problem(400, 'Invalid request', { code: 'VALIDATION_FAILED', detail: error.detail, errors: error.errors }));
   if (error instanceof DomainError)
-    return plain(problem(DOMAIN_STATUS[error.kind], titleFor(error.kind), { code: error.code ?? error.kind.toUpperCase(), detail: error.message, ...(error.errors.length ? { errors: error.errors } : {}) }));
+    return plain(problem(DOMAIN_STATUS[error.kind], titleFor(error.kind), { code: error.code ?? DOMAIN_CODE[error.kind], detail: error.message, ...(error.errors.length ? { errors: error.errors } : {}) }));
   if (error instanceof ReleaseNotAuthorisedError) {
     const { authorised, deliberation, version, reasons, on } = error.answer;
     return plain(problem(422, 'Release not authorised', {
@@ -84,9 +92,12 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
     return plain(problem(409, 'Concurrent update', { code: 'CONCURRENT_UPDATE', detail: 'Too many concurrent writers; retry the request.' }));
   if (error instanceof ProjectionLagError)
     return { problem: problem(503, 'Read models are catching up', { code: 'CATCHING_UP', detail: 'The write was recorded; the read models are behind. Retry shortly.' }), headers: { 'retry-after': '1' } };
+  if (error instanceof CursorError)
+    return plain(problem(400, 'Invalid request', { code: 'VALIDATION_FAILED', detail: 'The cursor is not one this service gave; pass `next` from the previous page as it is.', errors: [{ path: '/query/cursor', message: error.message }] }));
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    return plain(problem(status, error.message || 'Error', { code: `HTTP_${status}` }));
+    const code = codeForStatus(status);
+    return plain(problem(status, PROBLEMS[code].title, { code, detail: error.message || PROBLEMS[code].meaning }));
   }
   const bodyParser = error as { type?: string; status?: number; limit?: number };
   if (bodyParser?.type === 'entity.too.large')
@@ -94,7 +105,7 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
   if (bodyParser?.type === 'entity.parse.failed')
     return plain(problem(400, 'Malformed JSON', { code: 'MALFORMED_JSON', detail: 'The body is not valid JSON (an object is expected).', errors: [{ path: '/', message: 'not valid JSON' }] }));
   if (typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500)
-    return plain(problem(bodyParser.status, 'Bad request', { code: `HTTP_${bodyParser.status}`, detail: (error as Error).message }));
+    return plain(problem(bodyParser.status, PROBLEMS[codeForStatus(bodyParser.status)].title, { code: codeForStatus(bodyParser.status), detail: (error as Error).message }));
   return plain(problem(500, 'Internal error', { code: 'INTERNAL', detail: 'The registry could not serve this request; nothing partial was recorded.' }));
 }
 

@@ -1,28 +1,26 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import ical, { ICalAlarmType } from 'ical-generator';
-import { z } from 'zod';
-import { brusselsDate, calendarDate } from '../../../../libs/domain/src/index.js';
+import { brusselsDate, DEFAULT_DUE_WITHIN_DAYS } from '../../../../libs/domain/src/index.js';
 import { RunReminders, RUNTIME } from '../application/commands.js';
 import type { RegistryRuntime } from '../infrastructure/runtime.js';
 import { Roles, type AuthenticatedRequest } from './auth.js';
-import { jsonSchema } from './openapi.js';
-import { parseQuery, uuidParam } from './params.js';
+import { calendarQuery, remindersQuery, runRemindersBody, scheduleQuery } from './queries.js';
+import { parseQuery } from './params.js';
 import { commandContext } from './request-context.js';
 import { parse } from './validation.js';
+import { ValidationProblem } from './problem.js';
 
-const scheduleQuery = z.strictObject({
-  asOf: calendarDate.optional(),
-  within: z.coerce.number().int().min(0).max(36500).optional(),
-});
-const runBody = z.strictObject({ asOf: calendarDate.optional() });
-const remindersQuery = z.strictObject({ delivery: z.string().optional() });
 const DAY_SECONDS = 86_400;
 
-@ApiTags('destruction')
-@ApiBearerAuth()
+/** `asOf` and `on` name the same date; giving both with different values is refused. */
+function judgedOn(asOf: string | undefined, on: string | undefined): string {
+  if (asOf && on && asOf !== on)
+    throw new ValidationProblem([{ path: '/query/on', message: `differs from asOf (${asOf}); give one of them` }]);
+  return asOf ?? on ?? brusselsDate();
+}
+
 @Controller()
 export class ScheduleController {
   constructor(
@@ -32,16 +30,18 @@ export class ScheduleController {
 
   @Get('destruction-schedule')
   async schedule(@Query() query: unknown) {
-    const { asOf, within } = parseQuery(scheduleQuery, query);
-    return { asOf: asOf ?? brusselsDate(), items: await this.runtime.deliveries.schedule(asOf ?? brusselsDate(), within) };
+    const { asOf, on, within, knownAt, ...page } = parseQuery(scheduleQuery, query);
+    const date = judgedOn(asOf, on);
+    const answer = await this.runtime.deliveries.schedulePage(date, within, knownAt, page);
+    return { ...answer, asOf: date, on: date, within: within ?? DEFAULT_DUE_WITHIN_DAYS, ...(knownAt ? { knownAt } : {}) };
   }
 
   /** The schedule as an all-day event per deadline, with alarms at each reminder threshold. */
   @Get('destruction-schedule.ics')
   async calendar(@Query() query: unknown, @Res() res: Response) {
-    const { asOf, within } = parseQuery(scheduleQuery, query);
+    const { asOf, on, within, knownAt } = parseQuery(calendarQuery, query);
     const calendar = ical({ name: 'Destruction deadlines', prodId: { company: 'registry', product: 'deliberation-registry' } });
-    for (const entry of await this.runtime.deliveries.schedule(asOf ?? brusselsDate(), within)) {
+    for (const entry of await this.runtime.deliveries.schedule(judgedOn(asOf, on), within, knownAt)) {
       const event = calendar.createEvent({
         id: `destruction-${entry.delivery}@registry`,
         start: new Date(`${entry.destroyBy}T00:00:00Z`),
@@ -57,16 +57,15 @@ export class ScheduleController {
 
   @Get('reminders')
   async reminders(@Query() query: unknown) {
-    const { delivery } = parseQuery(remindersQuery, query);
-    return { items: await this.runtime.reminders.list(delivery === undefined ? undefined : uuidParam(delivery, 'delivery')) };
+    const filter = parseQuery(remindersQuery, query);
+    return { ...(await this.runtime.reminders.list(filter)), ...(filter.knownAt ? { knownAt: filter.knownAt } : {}) };
   }
 
   @Post('reminders/run')
   @HttpCode(200)
   @Roles('secretariat', 'steward')
-  @ApiBody({ schema: jsonSchema(runBody) })
   async run(@Body() body: unknown, @Req() req: AuthenticatedRequest) {
-    const { asOf } = parse(runBody, body ?? {});
+    const { asOf } = parse(runRemindersBody, body ?? {});
     const issued = await this.commands.execute(new RunReminders(asOf ?? brusselsDate(), commandContext(req)));
     return { asOf: asOf ?? brusselsDate(), items: issued };
   }

@@ -9,7 +9,8 @@ export const identifier = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-", starting with a letter or digit');
 export const calendarDate = z
   .string()
-  .refine(isCalendarDate, 'must be a real calendar date in the form YYYY-MM-DD');
+  .refine(isCalendarDate, 'must be a real calendar date in the form YYYY-MM-DD')
+  .meta({ format: 'date', examples: ['2024-12-02'] });
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 /** An ISO 8601 instant with a zone; a bare date means the end of that day in Europe/Brussels. */
 export const instant = z
@@ -22,7 +23,8 @@ export const instant = z
   .transform((v) => (isCalendarDate(v) ? endOfBrusselsDay(v) : v));
 export const deliberationNumber = z
   .string()
-  .regex(/^\d{2}\/\d{1,5}$/, 'must be a deliberation number like "24/130"');
+  .regex(/^\d{2}\/\d{1,5}$/, 'must be a deliberation number like "24/130"')
+  .meta({ examples: ['24/130'] });
 export const referenceYear = z.number().int().min(1900).max(2200);
 export const variableCode = z
   .string()
