@@ -27,13 +27,6 @@ async function authorisedFetch(request: Request): Promise<Response> {
 /** The typed client: paths and request bodies come from the service's OpenAPI document. */
 export const api = createClient<paths>({ baseUrl: window.location.origin, fetch: authorisedFetch });
 
-/** A query string for routes whose parameters the document does not declare yet. */
-export function query(values: Record<string, string | number | undefined | null>) {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
-  return { querySerializer: () => search.toString() };
-}
-
 interface Answer {
   data?: unknown;
   error?: unknown;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, query, unwrap, unwrapWithTag } from './client.js';
+import { api, unwrap, unwrapWithTag } from './client.js';
 import type { DeliberationView, Items, StoredEvent } from './types.js';
 
 /** The deliberation as of `on`, as known at `knownAt`, with its ETag for the next change. */
@@ -7,7 +7,7 @@ export function useDeliberation(id: string, on?: string, knownAt?: string) {
   return useQuery({
     queryKey: ['deliberation', id, on ?? null, knownAt ?? null],
     queryFn: () =>
-      unwrapWithTag<DeliberationView>(api.GET('/deliberations/{id}', { params: { path: { id } }, ...query({ on, knownAt }) })),
+      unwrapWithTag<DeliberationView>(api.GET('/deliberations/{id}', { params: { path: { id }, query: { on, knownAt } } })),
   });
 }
 

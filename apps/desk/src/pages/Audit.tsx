@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, query, unwrap } from '../api/client.js';
-import type { StoredEvent, VerifyAnswer } from '../api/types.js';
+import { api, unwrap } from '../api/client.js';
+import type { FeedPage, VerifyAnswer } from '../api/types.js';
 import { Loading, ProblemMessage } from '../components/Status.js';
 import { showInstant } from '../format.js';
 import { useSession } from '../session.js';
@@ -20,7 +20,7 @@ export default function AuditPage() {
   const feed = useQuery({
     queryKey: ['feed', after ?? null],
     enabled: can('auditor'),
-    queryFn: () => unwrap<{ items: StoredEvent[]; next: string }>(api.GET('/events', query({ after, limit: PAGE }))),
+    queryFn: () => unwrap<FeedPage>(api.GET('/events', { params: { query: { after, limit: PAGE } } })),
   });
   if (!can('auditor')) return <p role="alert">{t('problem.forbidden')}</p>;
   return (
@@ -34,9 +34,9 @@ export default function AuditPage() {
         <ProblemMessage error={verify.error} />
         {verify.data && !verify.isFetching && (
           <div className={verify.data.ok ? 'success' : 'problem'} role="status">
-            <strong>{verify.data.ok ? t('audit.intact', { events: verify.data.events }) : t('audit.broken', { position: verify.data.firstBrokenPosition })}</strong>
-            {verify.data.head && <p>{t('audit.head')} <code className="hash">{verify.data.head}</code></p>}
-            {verify.data.reason && <p>{verify.data.reason}</p>}
+            <strong>{verify.data.ok ? t('audit.intact', { events: 'events' in verify.data ? verify.data.events : 0 }) : t('audit.broken', { position: 'firstBrokenPosition' in verify.data ? verify.data.firstBrokenPosition : '' })}</strong>
+            {'head' in verify.data && <p>{t('audit.head')} <code className="hash">{verify.data.head}</code></p>}
+            {'reason' in verify.data && <p>{verify.data.reason}</p>}
           </div>
         )}
       </section>

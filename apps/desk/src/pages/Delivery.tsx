@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { destructionSchema } from '../../../../libs/domain/src/index.js';
-import { api, query, unwrap } from '../api/client.js';
+import { api, unwrap } from '../api/client.js';
 import type { Delivery, Items, Reminder } from '../api/types.js';
 import { DateField } from '../components/DateField.js';
 import { Field } from '../components/Field.js';
@@ -20,7 +20,7 @@ export default function DeliveryPage() {
   const { can } = useSession();
   const queries = useQueryClient();
   const delivery = useQuery({ queryKey: ['delivery', id], queryFn: () => unwrap<Delivery>(api.GET('/deliveries/{id}', { params: { path: { id } } })) });
-  const reminders = useQuery({ queryKey: ['reminders', id], queryFn: () => unwrap<Items<Reminder>>(api.GET('/reminders', query({ delivery: id }))) });
+  const reminders = useQuery({ queryKey: ['reminders', id], queryFn: () => unwrap<Items<Reminder>>(api.GET('/reminders', { params: { query: { delivery: id } } })) });
   const [form, setForm, reset] = useKeptState(`destroy-${id}`, () => ({ destroyedOn: '', certificateRef: '', attestedBy: '' }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const destroy = useMutation({

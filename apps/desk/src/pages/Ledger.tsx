@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, query, unwrap } from '../api/client.js';
+import { api, unwrap } from '../api/client.js';
 import type { Delivery, Items } from '../api/types.js';
 import { Field } from '../components/Field.js';
 import { Loading, ProblemMessage } from '../components/Status.js';
@@ -16,7 +16,7 @@ export default function LedgerPage() {
   const [form, setForm] = useState({ recipient, deliberation });
   const ledger = useQuery({
     queryKey: ['deliveries', recipient, deliberation],
-    queryFn: () => unwrap<Items<Delivery>>(api.GET('/deliveries', query({ recipient, deliberation }))),
+    queryFn: () => unwrap<Items<Delivery>>(api.GET('/deliveries', { params: { query: { recipient: recipient || undefined, deliberation: deliberation || undefined } } })),
   });
   const apply = (event: FormEvent) => {
     event.preventDefault();

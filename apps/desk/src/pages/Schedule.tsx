@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, query, storedKey, unwrap } from '../api/client.js';
+import { api, storedKey, unwrap } from '../api/client.js';
 import type { Items, Reminder, ScheduleEntry } from '../api/types.js';
 import { DateField } from '../components/DateField.js';
 import { Field } from '../components/Field.js';
@@ -45,7 +45,7 @@ export default function SchedulePage() {
   const [form, setForm] = useState({ asOf, within });
   const schedule = useQuery({
     queryKey: ['schedule', asOf, within],
-    queryFn: () => unwrap<Items<ScheduleEntry> & { asOf: string }>(api.GET('/destruction-schedule', query({ asOf, within }))),
+    queryFn: () => unwrap<Items<ScheduleEntry> & { asOf: string }>(api.GET('/destruction-schedule', { params: { query: { asOf, within: Number(within) || undefined } } })),
   });
   const reminders = useQuery({ queryKey: ['reminders', 'all'], queryFn: () => unwrap<Items<Reminder>>(api.GET('/reminders')) });
   const run = useMutation({
