@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { ensureDeskBuilt, launchChromium, screenshot, see, seeUrl, seriousViolations } from '../support/browser.js';
+import { ensureDeskBuilt, launchChromium, SCREENSHOTS, screenshot, see, seeUrl, seriousViolations } from '../support/browser.js';
 import { KEYS, startTestServer, type TestRole, type TestServer } from '../support/server.js';
 import { fixture } from '../support/documents.js';
 
@@ -300,6 +300,28 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await checkPage('auditor', 'deliberation-known-before-amendment');
   });
 
+  it('the register shows the status on a chosen date and filters by status, text and recipient', async () => {
+    const page = tabs.auditor;
+    await page.getByRole('navigation').getByRole('link', { name: 'Register' }).click();
+    await page.getByLabel('Status on').fill('10/09/2024');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await see(page.locator('table.register tbody')).toContainText('not yet in force');
+    await see(page.locator('table.register tbody')).toContainText('Steunpunt Werk (KU Leuven)');
+    await page.getByLabel('Status', { exact: true }).selectOption('in-force');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await see(page.getByText('0 deliberations on this page, status on 10/09/2024')).toBeVisible();
+    await page.getByLabel('Status on').fill('01/12/2024');
+    await page.getByLabel('Text').fill('arbeidsreserve');
+    await page.getByLabel('Recipient (party id)').fill('dwse');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await see(page.locator('table.register tbody tr')).toHaveCount(1);
+    await see(page.locator('table.register tbody')).toContainText('in force');
+    await checkPage('auditor', 'register-filtered');
+    await page.getByLabel('Text').fill('no such words');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await see(page.locator('table.register tbody tr')).toHaveCount(0);
+  });
+
   it('every page at 1280 and 390 pixels wide has no serious or critical axe-core violation, and is photographed in Dutch, French and English', async () => {
     const decision = (await server.request('GET', '/deliberations/24-130')).body.recordedAt;
     const pages: [TestRole | null, string, string][] = [
@@ -337,6 +359,7 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
             if (violations.length) found[`${language}-${width}-${name}`] = violations;
           }
           await screenshot(page, `${language}-${width}-${name}`);
+          if (language === 'en' && width === 1280 && name === 'deliberation') await page.screenshot({ path: `${SCREENSHOTS}/readme-desk.png` });
         }
     expect(found).toEqual({});
   }, 600_000);

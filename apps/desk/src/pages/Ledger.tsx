@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client.js';
 import type { Delivery, Items } from '../api/types.js';
+import { DateField } from '../components/DateField.js';
 import { Field } from '../components/Field.js';
 import { Loading, ProblemMessage } from '../components/Status.js';
 import { showDate } from '../format.js';
@@ -13,16 +14,18 @@ export default function LedgerPage() {
   const [params, setParams] = useSearchParams();
   const recipient = params.get('recipient') ?? '';
   const deliberation = params.get('deliberation') ?? '';
-  const [form, setForm] = useState({ recipient, deliberation });
+  const knownAt = params.get('knownAt') ?? '';
+  const [form, setForm] = useState({ recipient, deliberation, knownAt });
   const ledger = useQuery({
-    queryKey: ['deliveries', recipient, deliberation],
-    queryFn: () => unwrap<Items<Delivery>>(api.GET('/deliveries', { params: { query: { recipient: recipient || undefined, deliberation: deliberation || undefined } } })),
+    queryKey: ['deliveries', recipient, deliberation, knownAt],
+    queryFn: () => unwrap<Items<Delivery>>(api.GET('/deliveries', { params: { query: { recipient: recipient || undefined, deliberation: deliberation || undefined, knownAt: knownAt || undefined } } })),
   });
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const next = new URLSearchParams();
     if (form.recipient.trim()) next.set('recipient', form.recipient.trim());
     if (form.deliberation.trim()) next.set('deliberation', form.deliberation.trim());
+    if (form.knownAt) next.set('knownAt', form.knownAt);
     setParams(next);
   };
   return (
@@ -31,6 +34,7 @@ export default function LedgerPage() {
       <form className="filters" onSubmit={apply} aria-label={t('register.filters')}>
         <Field label={t('ledger.recipient')} value={form.recipient} onChange={(v) => setForm((f) => ({ ...f, recipient: v }))} />
         <Field label={t('ledger.deliberation')} value={form.deliberation} onChange={(v) => setForm((f) => ({ ...f, deliberation: v }))} placeholder="24/130" />
+        <DateField label={t('asOf.knownAt')} value={form.knownAt} onChange={(v) => setForm((f) => ({ ...f, knownAt: v }))} instant />
         <button type="submit">{t('register.apply')}</button>
       </form>
       {ledger.isPending && <Loading />}

@@ -42,10 +42,11 @@ export default function SchedulePage() {
   const [params, setParams] = useSearchParams();
   const asOf = isoDateParam(params.get('asOf')) ?? today();
   const within = params.get('within') ?? '90';
-  const [form, setForm] = useState({ asOf, within });
+  const knownAt = params.get('knownAt') ?? '';
+  const [form, setForm] = useState({ asOf, within, knownAt });
   const schedule = useQuery({
-    queryKey: ['schedule', asOf, within],
-    queryFn: () => unwrap<Items<ScheduleEntry> & { asOf: string }>(api.GET('/destruction-schedule', { params: { query: { asOf, within: Number(within) || undefined } } })),
+    queryKey: ['schedule', asOf, within, knownAt],
+    queryFn: () => unwrap<Items<ScheduleEntry> & { asOf: string }>(api.GET('/destruction-schedule', { params: { query: { asOf, within: Number(within) || undefined, knownAt: knownAt || undefined } } })),
   });
   const reminders = useQuery({ queryKey: ['reminders', 'all'], queryFn: () => unwrap<Items<Reminder>>(api.GET('/reminders')) });
   const run = useMutation({
@@ -54,7 +55,7 @@ export default function SchedulePage() {
   });
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setParams(new URLSearchParams({ ...(form.asOf ? { asOf: form.asOf } : {}), within: form.within || '90' }));
+    setParams(new URLSearchParams({ ...(form.asOf ? { asOf: form.asOf } : {}), within: form.within || '90', ...(form.knownAt ? { knownAt: form.knownAt } : {}) }));
   };
   const download = async () => {
     const answer = await fetch(`/destruction-schedule.ics?asOf=${asOf}&within=${within}`, { headers: { authorization: `Bearer ${storedKey()}` } });
@@ -70,6 +71,7 @@ export default function SchedulePage() {
       <form className="filters" onSubmit={apply} aria-label={t('register.filters')}>
         <DateField label={t('schedule.asOf')} value={form.asOf} onChange={(v) => setForm((f) => ({ ...f, asOf: v }))} />
         <Field label={t('schedule.within')} value={form.within} onChange={(v) => setForm((f) => ({ ...f, within: v }))} inputMode="numeric" />
+        <DateField label={t('asOf.knownAt')} value={form.knownAt} onChange={(v) => setForm((f) => ({ ...f, knownAt: v }))} instant />
         <button type="submit">{t('register.apply')}</button>
       </form>
       <p className="ics">
