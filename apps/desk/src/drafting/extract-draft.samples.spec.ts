@@ -53,6 +53,36 @@ describe('a French deliberation with an amendment, "1er", a footnote and a page 
   });
 });
 
+describe('the French text of 24/130 ("relative à … au … et au … dans le cadre du …")', () => {
+  const draft = draftOf('fr-24-130-csi.txt');
+
+  it('reads the same decision as the Dutch text, with the French reference and title', () => {
+    expect(draft.language).toBe('fr');
+    expect(draft.reference?.value).toBe('CSI/CSSS/24/396');
+    expect([draft.number?.value, draft.decidedOn?.value, ...values(draft.amendedOn)]).toEqual(['24/130', '2024-09-03', '2024-11-05']);
+    expect(draft.title?.value).toBe(
+      'Communication de données à caractère personnel pseudonymisées au Steunpunt Werk (KU Leuven) et au Departement '
+        + 'Werk en Sociale Economie (Vlaamse Overheid) dans le cadre du monitoring de la réserve de main-d’œuvre',
+    );
+    expect(values(draft.parties)).toEqual([
+      { id: 'steunpunt-werk', name: 'Steunpunt Werk (KU Leuven)' },
+      { id: 'dwse', name: 'Departement Werk en Sociale Economie (Vlaamse Overheid)' },
+    ]);
+  });
+
+  it('reads years, sizes, deadline, predecessor and entry into force', () => {
+    expect(draft.referenceYears?.value).toEqual([2020, 2021, 2022]);
+    expect(draft.population?.value).toMatch(/^Les données à caractère personnel demandées concernent les personnes âgées de 15 à 64/u);
+    expect(draft.populationSize?.value).toBe(7_500_000);
+    expect(draft.sampleSize?.value).toBe(10_000);
+    expect(draft.sampleSize?.source).toContain('portent sur 10.000 personnes (un échantillon');
+    expect(draft.destroyBy?.value).toBe('2030-12-31');
+    expect(values(draft.predecessors)).toEqual([{ number: '21/144', decidedOn: '2021-10-05' }]);
+    expect(draft.effectiveFrom?.value).toBe('2024-09-18');
+    expect(values(draft.amendmentsEffectiveFrom ?? [])).toEqual([{ amendedOn: '2024-11-05', effectiveFrom: '2024-11-21' }]);
+  });
+});
+
 describe('an older text of the sectoral committee (SCSZG, "NR" without a dot)', () => {
   const draft = draftOf('nl-15-045-scszg.txt');
 

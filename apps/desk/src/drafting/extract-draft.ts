@@ -49,7 +49,7 @@ export function extractDraft(text: string): DeliberationDraft {
     referenceYears: extractReferenceYears(body, mentionsOther),
     ...extractPopulation(body, mentionsOther),
     destroyBy: extractDestroyBy(body, mentionsOther),
-    predecessors: extractPredecessors(body, ownNumber),
+    predecessors: extractPredecessors(sentences, ownNumber),
     ...extractInForce(body, mentionsOther),
   };
 }

@@ -1,4 +1,5 @@
 // Heading variants the committee has used over the years, in both languages.
+import { readFileSync } from 'node:fs';
 import { datesIn, isoDate } from './dates.js';
 import { extractDraft } from './index.js';
 
@@ -62,6 +63,16 @@ Gelet op de aanvraag van het RIZIV;`);
     ]);
   });
 
+  it('keeps "nr." inside a lower-case heading and stops the heading before the preamble', () => {
+    const draft = extractDraft(`Beraadslaging nr. 25/010 van 7 januari 2025 over de verlenging van beraadslaging nr. 21/144
+aan het Steunpunt Werk. Gelet op de aanvraag van het Steunpunt Werk;`);
+    expect(draft.title?.value).toBe('Verlenging van beraadslaging nr. 21/144 aan het Steunpunt Werk');
+    expect(draft.title?.source).toBe(
+      'Beraadslaging nr. 25/010 van 7 januari 2025 over de verlenging van beraadslaging nr. 21/144 aan het Steunpunt Werk',
+    );
+    expect(draft.predecessors.map((p) => p.value.number)).toEqual(['21/144']);
+  });
+
   it('tolerates stray spaces in the number and a comma-less "van"', () => {
     const draft = extractDraft(`BERAADSLAGING NR .  24 / 130 VAN  3 SEPTEMBER  2024 , OVER DE MEDEDELING VAN GEGEVENS
 Gelet op de aanvraag;`);
@@ -94,6 +105,27 @@ Les données codées portent sur les personnes nées en 1990.`);
     expect(draft.number?.value).toBe('15/046');
     expect(draft.title?.value).toBe("Communication de données codées à l'Université de Liège");
     expect(draft.parties.map((p) => p.value)).toEqual([{ id: 'universite-de-liege', name: "Université de Liège" }]);
+  });
+
+  it('reads the seed the same when its heading is pasted in lower case from a web page', () => {
+    const seed = readFileSync(new URL('./samples/deliberation-24-130.txt', import.meta.url), 'utf8');
+    const webHeading = 'Beraadslaging nr. 24/130 van 3 september 2024, gewijzigd op 5 november 2024, over de mededeling '
+      + 'van gepseudonimiseerde persoonsgegevens aan het Steunpunt Werk (KU Leuven) en het Departement Werk en\n'
+      + 'Sociale Economie (Vlaamse Overheid) voor het monitoren van de arbeidsreserve\n';
+    const pasted = seed.replace(/BERAADSLAGING NR[^]*?ARBEIDSRESERVE \n/u, webHeading);
+    expect(pasted).not.toBe(seed);
+    const [fromWeb, fromPdf] = [extractDraft(pasted), extractDraft(seed)];
+    expect(fromWeb.title?.value).toBe(fromPdf.title?.value);
+    expect(fromWeb.parties.map((p) => p.value)).toEqual(fromPdf.parties.map((p) => p.value));
+    expect([fromWeb.number?.value, fromWeb.decidedOn?.value, fromWeb.amendedOn[0]?.value]).toEqual(['24/130', '2024-09-03', '2024-11-05']);
+  });
+
+  it('finds a predecessor named in the heading itself', () => {
+    const draft = extractDraft(`BERAADSLAGING NR. 25/010 VAN 7 JANUARI 2025 TOT WIJZIGING VAN BERAADSLAGING NR. 21/144
+VAN 5 OKTOBER 2021
+Gelet op de aanvraag;`);
+    expect(draft.predecessors.map((p) => p.value)).toEqual([{ number: '21/144', decidedOn: '2021-10-05' }]);
+    expect(draft.number?.source).toBe('BERAADSLAGING NR. 25/010 VAN 7 JANUARI 2025 TOT WIJZIGING VAN BERAADSLAGING NR. 21/144 VAN 5 OKTOBER 2021');
   });
 
   it('leaves everything empty for a text without a heading', () => {

@@ -40,7 +40,7 @@ function subjectEnd(subject: string, upperCase: boolean): string {
   }
   const stop = subject.search(PREAMBLE);
   const cut = stop >= 0 ? subject.slice(0, stop) : subject;
-  return cut.replace(/\.\s.*$/u, '').trim();
+  return cut.replace(/\.\s+\p{Lu}.*$/u, '').trim();
 }
 
 function parseHeadingBlock(block: string, blockIndex: number): Heading | undefined {
@@ -54,7 +54,7 @@ function parseHeadingBlock(block: string, blockIndex: number): Heading | undefin
     ? subjectEnd(afterHead.slice(connector.index + connector[0].length), upperCase).replace(/[.,;:]$/u, '')
     : undefined;
   const text = connector ? block.slice(head.index, head.index + head[0].length + connector.index
-    + connector[0].length + (rawTitle?.length ?? 0)) : block.slice(head.index);
+    + connector[0].length + (rawTitle?.length ?? 0)) : subjectEnd(block.slice(head.index), upperCase);
   return {
     text: text.trim(),
     blockIndex,

@@ -19,7 +19,7 @@ const NL: LanguageRules = {
 
 const FR: LanguageRules = {
   intro: /(?<!\p{L})(?:aux|au|à la|à l['’]|a la)\s*(?=\p{Lu})/u,
-  end: /\s(?:(?:dans le cadre d|en vue d|aux fins d|afin d|par|en ce qui concerne|concernant)(?!\p{L})|(?:pour|de|du|des|en)\s+(?:(?:le|la|les|l['’]|un|une)\s*)?\p{Ll}[\p{L}-]*(?![\p{L}'’]))/u,
+  end: /\s(?:(?:dans le cadre|en vue|aux fins|afin)\s+d(?:e|u|es|['’])|(?:par|en ce qui concerne|concernant)(?!\p{L})|(?:pour|de|du|des|en)\s+(?:(?:le|la|les|l['’]|un|une)\s*)?\p{Ll}[\p{L}-]*(?![\p{L}'’]))/u,
   separator: /(?:,\s*(?:et\s+)?|\s+et\s+)(?=(?:aux|au|à la|à l['’]|à|le|la|l['’])\s*\p{Lu})|,\s*(?=\p{Lu})|(?<=\))\s+et\s+(?=\p{Lu})/u,
   article: /^(?:aux|au|à la|à l['’]|à|le|la|les|l['’])\s*/u,
 };
