@@ -20,7 +20,15 @@ export interface RegistryServer {
 
 /** Builds the HTTP service on an opened runtime (the same wiring for `npm start` and the tests). */
 export async function createServer(config: RegistryConfig, log: Logger, options: { scheduler?: boolean } = {}): Promise<RegistryServer> {
+  // Say what start-up is doing, so a long catch-up on a big log does not look like a hang.
+  const started = performance.now();
+  log.info({ database: config.databaseUrl ? 'postgresql' : 'embedded', events: config.kurrentDbUrl ? 'kurrentdb' : 'postgresql' }, 'opening the database and applying migrations, then catching up the read models');
   const runtime = await RegistryRuntime.open(config, log);
+  const checkpoints = await runtime.projections.checkpoints().catch(() => new Map());
+  log.info(
+    { ms: Math.round(performance.now() - started), head: await runtime.store.headCheckpoint().catch(() => undefined), projections: Object.fromEntries(checkpoints) },
+    'database migrated and read models caught up',
+  );
   try {
     const app = await NestFactory.create<NestExpressApplication>(AppModule.with(runtime, log, options), {
       bodyParser: false,

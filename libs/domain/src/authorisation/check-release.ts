@@ -181,8 +181,17 @@ function variableNotAuthorised(ctx: Context): Reason | undefined {
     code: 'VARIABLE_NOT_AUTHORISED',
     message: `Not authorised for dataset "${dataset.id}"${ctx.release.table ? ` (table "${ctx.release.table}")` : ''}: ${variables.join(', ')}.${tableNote}`,
     clause: joinClauses(tables.map((t) => clauseCitedIn(t.description))),
-    details: { variables, tables: tables.map((t) => t.id) },
+    details: { variables, tables: tables.map((t) => t.id), ...unknownCodes(ctx, variables) },
   };
+}
+
+/** SPEC "Unknown names": codes the catalogue never had (in the decision or any amendment), so a typo shows as one. */
+function unknownCodes(ctx: Context, variables: string[]): { unknown?: string[] } {
+  const ever = new Set(ctx.t.original.variables.map((v) => v.code));
+  for (const amendment of ctx.t.amendments)
+    for (const change of amendment.changes) if (change.op === 'addVariables') for (const v of change.variables) ever.add(v.code);
+  const unknown = variables.filter((raw) => !ever.has(parseVariableReference(raw)?.code ?? raw));
+  return unknown.length > 0 ? { unknown } : {};
 }
 
 function referenceYearNotAuthorised(ctx: Context): Reason | undefined {

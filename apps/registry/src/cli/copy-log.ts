@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { openDatabase } from '../../../../libs/database/src/database.js';
+import { copyLog } from '../../../../libs/event-store/src/copy-log.js';
+import { openKurrentDbEventStore } from '../../../../libs/event-store/src/kurrentdb-event-store.js';
+import { PostgresEventStore } from '../../../../libs/event-store/src/postgres-event-store.js';
+import { ProjectionRunner } from '../../../../libs/projections/src/projection-runner.js';
+import { loadConfig } from '../config.js';
+import { registryProjections } from '../infrastructure/runtime.js';
+import { registryUpcasters } from '../infrastructure/upcasters.js';
+import { CliFailure, EXIT } from './shared.js';
+
+export function copyLogCommand(cli: Command) {
+  cli
+    .command('copy-log')
+    .description('copy the whole log between PostgreSQL (DATABASE_URL or the embedded one) and KurrentDB, verify it, and re-point the read models at the target')
+    .requiredOption('--to <store>', 'kurrentdb or postgres')
+    .option('--kurrentdb-url <url>', 'default KURRENTDB_URL')
+    .action(async (o) => {
+      if (!['kurrentdb', 'postgres'].includes(o.to)) throw new CliFailure('--to takes kurrentdb or postgres', EXIT.usage);
+      const config = loadConfig();
+      const url = o.kurrentdbUrl ?? config.kurrentDbUrl;
+      if (!url) throw new CliFailure('give --kurrentdb-url or set KURRENTDB_URL', EXIT.usage);
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      const postgres = new PostgresEventStore(database.dataSource, registryUpcasters());
+      const kurrent = await openKurrentDbEventStore(url, registryUpcasters());
+      try {
+        const [from, to] = o.to === 'kurrentdb' ? [postgres, kurrent] : [kurrent, postgres];
+        const result = await copyLog(from, to, (p) => console.log(`copied ${p.appended}, already there ${p.skipped}, read ${p.read}`));
+        console.log(`copy verified: ${result.verify.events} events, head ${result.verify.head}`);
+        await database.dataSource.query('ANALYZE'); // fresh planner statistics after a bulk load
+        // Checkpoints of one store mean nothing to the other: replay the read models from the target.
+        const runner = new ProjectionRunner(database.dataSource, to, registryProjections(() => []));
+        for (const projection of runner.projections) {
+          if (projection.rebuildable === false) await runner.skipTo(projection.name, await to.headCheckpoint());
+          else console.log(`rebuilt ${projection.name} from ${await runner.rebuild(projection.name)} events`);
+        }
+        console.log(`now run the service ${o.to === 'kurrentdb' ? `with KURRENTDB_URL=${url}` : 'without KURRENTDB_URL'}`);
+      } finally {
+        await kurrent.close();
+        await database.close();
+      }
+    });
+
+}
