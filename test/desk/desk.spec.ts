@@ -322,6 +322,39 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await see(page.locator('table.register tbody tr')).toHaveCount(0);
   });
 
+  it('an uploaded document fills the form with a preview; the server\'s 409 for a number already recorded is shown and nothing changes', async () => {
+    const page = tabs.secretariat;
+    await page.goto(`${server.url}/desk/record`);
+    await page.getByLabel('Document (JSON or YAML)').setInputFiles('fixtures/24-130.deliberation.json');
+    const preview = page.getByRole('region', { name: 'Preview of what will be recorded' });
+    await see(preview).toContainText('Steunpunt Werk (KU Leuven) (joint controller, recipient)');
+    await see(preview).toContainText('35 variables in 2 tables');
+    await see(page.getByLabel('In force from')).toHaveValue('18/09/2024');
+    const before = (await server.request('GET', '/deliberations/24-130/events')).body.items.length;
+    await page.getByRole('button', { name: 'Record the deliberation' }).click();
+    await see(page.locator('.problem')).toContainText('24/130');
+    await see(page.getByLabel('Number', { exact: true }).first()).toHaveValue('24/130');
+    expect((await server.request('GET', '/deliberations/24-130/events')).body.items).toHaveLength(before);
+    await page.getByRole('button', { name: 'Start again' }).click();
+  });
+
+  it('signs in with the keyboard alone: skip link, language, key, Enter', async () => {
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await page.goto(`${server.url}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to the content');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.tagName')).toBe('SELECT');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.name')).toBe('apiKey');
+    await page.keyboard.type(KEYS.auditor);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Register of deliberations' }).waitFor();
+    await see(page.getByRole('navigation')).toContainText('Audit');
+    await see(page.getByRole('navigation')).not.toContainText('Record a deliberation');
+    await page.context().close();
+  });
+
   it('every page at 1280 and 390 pixels wide has no serious or critical axe-core violation, and is photographed in Dutch, French and English', async () => {
     const decision = (await server.request('GET', '/deliberations/24-130')).body.recordedAt;
     const pages: [TestRole | null, string, string][] = [
