@@ -127,7 +127,7 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await page.getByLabel('with-previous-year').check();
     await page.getByLabel('Holds personal data').uncheck();
     await page.getByRole('button', { name: 'Add this change' }).click();
-    await see(page.getByRole('region', { name: 'Preview of what will be recorded' })).toContainText('scrambled (scrambled, transfer)');
+    await see(page.getByRole('region', { name: 'The decision after this amendment' })).toContainText('scrambled (scrambled, transfer)');
     await checkPage('secretariat', 'amend');
 
     // Someone else records a commitment meanwhile: the desk's If-Match no longer holds.

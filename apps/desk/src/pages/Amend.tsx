@@ -85,8 +85,8 @@ export default function AmendPage() {
             )}
           </section>
           {after?.error && <p className="error" role="alert">{t('amend.doesNotApply', { error: after.error })}</p>}
-          {after?.document && <DocumentPreview document={after.document} />}
-          <ProblemMessage error={mutation.error} />
+          {after?.document && <DocumentPreview document={after.document} title={t('amend.preview')} />}
+          {!conflict && <ProblemMessage error={mutation.error} />}
           <button type="submit" disabled={mutation.isPending}>{mutation.isPending ? t('common.working') : t('amend.submit')}</button>
         </form>
       )}

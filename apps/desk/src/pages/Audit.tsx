@@ -51,10 +51,14 @@ export default function AuditPage() {
               <tbody>
                 {feed.data.items.map((e) => {
                   const deliberation = /^deliberation-(\d{2}-\d{3,})$/.exec(e.streamId ?? '')?.[1];
+                  const delivery = /^delivery-([0-9a-f-]{36})$/.exec(e.streamId ?? '')?.[1];
                   return (
                     <tr key={e.eventId}>
                       <td className="num">{e.position}</td>
-                      <td>{deliberation ? <Link to={`/desk/deliberations/${deliberation}?knownAt=${encodeURIComponent(e.metadata.recordedAt ?? '')}`}>{e.streamId}</Link> : e.streamId}</td>
+                      <td>
+                        {deliberation ? <Link to={`/desk/deliberations/${deliberation}?knownAt=${encodeURIComponent(e.metadata.recordedAt ?? '')}`}>{e.streamId}</Link>
+                          : delivery ? <Link to={`/desk/deliveries/${delivery}`}>{e.streamId}</Link> : e.streamId}
+                      </td>
                       <td>{e.type}</td>
                       <td>{e.metadata.actor ?? ''}</td>
                       <td>{showInstant(e.metadata.recordedAt)}</td>

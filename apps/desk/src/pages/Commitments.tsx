@@ -58,7 +58,7 @@ export default function CommitmentsPage() {
             />
             <DateField label={t('commitments.signedOn')} value={form.signedOn} onChange={(v) => setForm((f) => ({ ...f, signedOn: v }))} error={errors.signedOn} required />
             <Field label={t('commitments.documentRef')} value={form.documentRef} onChange={(v) => setForm((f) => ({ ...f, documentRef: v }))} error={errors.documentRef} />
-            <ProblemMessage error={mutation.error} />
+            {!conflict && <ProblemMessage error={mutation.error} />}
             <button type="submit" disabled={mutation.isPending}>{t('commitments.submit')}</button>
           </form>
           <Commitments view={view} />

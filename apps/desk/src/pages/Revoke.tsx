@@ -44,7 +44,7 @@ export default function RevokePage() {
         <DateField label={t('revoke.decidedOn')} value={form.decidedOn} onChange={(v) => setForm((f) => ({ ...f, decidedOn: v }))} error={errors.decidedOn} required />
         <DateField label={t('revoke.effectiveFrom')} value={form.effectiveFrom} onChange={(v) => setForm((f) => ({ ...f, effectiveFrom: v }))} error={errors.effectiveFrom} required />
         <Field label={t('revoke.reason')} value={form.reason} onChange={(v) => setForm((f) => ({ ...f, reason: v }))} error={errors.reason} multiline={3} required />
-        <ProblemMessage error={mutation.error} />
+        {!conflict && <ProblemMessage error={mutation.error} />}
         <button type="submit" className="danger" disabled={mutation.isPending || !view}>{t('revoke.submit')}</button>
       </form>
     </section>

@@ -3,11 +3,12 @@ import type { DeliberationDocument } from '../../../../libs/domain/src/index.js'
 import { showDate } from '../format.js';
 
 /** What will be recorded, in words, with the exact document underneath. */
-export function DocumentPreview({ document }: { document: DeliberationDocument }) {
+export function DocumentPreview({ document, title }: { document: DeliberationDocument; title?: string }) {
   const { t } = useTranslation();
+  const heading = title ?? t('preview.title');
   return (
-    <section className="preview" aria-label={t('preview.title')}>
-      <h2>{t('preview.title')}</h2>
+    <section className="preview" aria-label={heading}>
+      <h2>{heading}</h2>
       <dl className="facts">
         <dt>{t('record.fields.number')}</dt><dd>{document.number}</dd>
         <dt>{t('record.fields.title')}</dt><dd>{document.title ?? '—'}</dd>
