@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { ensureDeskBuilt, launchChromium, SCREENSHOTS, screenshot, see, seeUrl, seriousViolations } from '../support/browser.js';
 import { KEYS, startTestServer, type TestRole, type TestServer } from '../support/server.js';
-import { fixture } from '../support/documents.js';
+import { fixture, smallDeliberation } from '../support/documents.js';
 
 /**
  * The 24/130 story through the desk alone, in headless Chromium against the real service:
@@ -320,6 +320,24 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await page.getByLabel('Text').fill('no such words');
     await page.getByRole('button', { name: 'Apply' }).click();
     await see(page.locator('table.register tbody tr')).toHaveCount(0);
+  });
+
+  it('records a revocation (with If-Match), after which the deliberation reads as revoked from that date', async () => {
+    expect((await server.request('POST', '/deliberations', { body: smallDeliberation('25/001') })).status).toBe(201);
+    const page = tabs.secretariat;
+    await page.goto(`${server.url}/desk/deliberations/25-001`);
+    await page.getByRole('link', { name: 'Record a revocation' }).click();
+    await page.getByRole('button', { name: 'Record the revocation' }).click();
+    await see(page.locator('.field-invalid')).toHaveCount(3);
+    await page.getByLabel('Decided on').fill('03/03/2026');
+    await page.getByLabel('Revoked from').fill('01/04/2026');
+    await page.getByLabel('Reason').fill('The research project ended early');
+    await page.getByRole('button', { name: 'Record the revocation' }).click();
+    await see(page.getByRole('status').filter({ hasText: 'The revocation is recorded' })).toBeVisible();
+    await page.getByRole('link', { name: 'Open it' }).click();
+    await see(page.getByRole('heading', { name: 'Deliberation 25/001' })).toContainText('revoked');
+    await see(page.locator('section', { has: page.getByRole('heading', { name: 'Time line' }) })).toContainText('The research project ended early');
+    expect((await server.request('GET', '/deliberations/25-001?on=2026-03-31')).body.status).toBe('in-force');
   });
 
   it('an uploaded document fills the form with a preview; the server\'s 409 for a number already recorded is shown and nothing changes', async () => {
