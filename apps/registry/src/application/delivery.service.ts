@@ -165,7 +165,8 @@ export class DeliveryService {
     const rows = await query<DeliveryRow>(
       this.db,
       `SELECT ${DELIVERY_COLUMNS} FROM rm_deliveries
-       WHERE obligation AND delivered_on <= $1::date AND ($2::timestamptz IS NULL OR recorded_at <= $2)`,
+       WHERE obligation AND delivered_on <= $1::date AND ($2::timestamptz IS NULL OR recorded_at <= $2)
+         AND (destruction IS NULL OR destroyed_on > $1::date OR ($2::timestamptz IS NOT NULL AND destruction_recorded_at > $2))`,
       [asOf, knownAt ?? null],
     );
     const open = rows.map((row) => asKnownAt(row, knownAt)).filter((row) => !row.destruction || row.destruction.destroyedOn > asOf);
