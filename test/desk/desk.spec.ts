@@ -359,6 +359,7 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
   it('signs in with the keyboard alone: skip link, language, key, Enter', async () => {
     const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
     await page.goto(`${server.url}/`);
+    await page.getByLabel('API key').waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to the content');
     await page.keyboard.press('Tab');

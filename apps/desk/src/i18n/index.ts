@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { config as configureZod } from 'zod';
+import { en as zodEn, fr as zodFr, nl as zodNl } from 'zod/locales';
 import en from './en.json';
 import fr from './fr.json';
 import nl from './nl.json';
@@ -24,7 +26,13 @@ export function chooseLanguage(language: Language): void {
   void i18next.changeLanguage(language);
 }
 
-i18next.on('languageChanged', (language) => document.documentElement.setAttribute('lang', language));
+// The schemas' built-in messages follow the desk's language (the domain's own messages are English).
+const ZOD_LOCALES = { nl: zodNl, fr: zodFr, en: zodEn };
+const speak = (language: string) => {
+  document.documentElement.setAttribute('lang', language);
+  configureZod(ZOD_LOCALES[language as Language]?.() ?? zodEn());
+};
+i18next.on('languageChanged', speak);
 
 void i18next.use(initReactI18next).init({
   resources: { nl: { translation: nl }, fr: { translation: fr }, en: { translation: en } },
@@ -33,6 +41,6 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-document.documentElement.setAttribute('lang', i18next.language);
+speak(i18next.language);
 
 export default i18next;
