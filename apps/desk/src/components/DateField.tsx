@@ -45,7 +45,8 @@ export function DateField({ label, value, onChange, onInvalid, error, source, re
       required={required}
       source={source}
       placeholder={instant ? t('date.instantPlaceholder') : t('date.placeholder')}
-      error={bad ? t(instant ? 'date.invalidInstant' : 'date.invalid') : error}
+      // An empty date refused by the schema is told in the person's words, not the schema's ISO format.
+      error={bad ? t(instant ? 'date.invalidInstant' : 'date.invalid') : error && !value ? t('date.missing') : error}
     />
   );
 }

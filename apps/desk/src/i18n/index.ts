@@ -1,7 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { config as configureZod } from 'zod';
-import { en as zodEn, fr as zodFr, nl as zodNl } from 'zod/locales';
+// One file per locale: the locales index would bring all of zod's languages to the first page.
+import zodEn from 'zod/v4/locales/en.js';
+import zodFr from 'zod/v4/locales/fr.js';
+import zodNl from 'zod/v4/locales/nl.js';
 import en from './en.json';
 import fr from './fr.json';
 import nl from './nl.json';
