@@ -12,6 +12,7 @@ import { ProblemFilter } from './http/problem.filter.js';
 import { ProblemsController } from './http/problems.controller.js';
 import { ReleasesController } from './http/releases.controller.js';
 import { ScheduleController } from './http/schedule.controller.js';
+import { SessionController } from './http/session.controller.js';
 import type { RegistryRuntime } from './infrastructure/runtime.js';
 import { ReminderScheduler } from './infrastructure/reminder-scheduler.js';
 
@@ -24,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ScheduleModule.forRoot()],
-      controllers: [DeliberationsController, ReleasesController, ScheduleController, AuditController, ProblemsController],
+      controllers: [DeliberationsController, ReleasesController, ScheduleController, AuditController, ProblemsController, SessionController],
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: API_KEYS, useValue: runtime.config.apiKeys },

@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import type { RegistryConfig } from './config.js';
 import { PinoNestLogger } from './infrastructure/logger.js';
 import { RegistryRuntime } from './infrastructure/runtime.js';
+import { mountDesk } from './http/desk.js';
 import { accessLog, jsonBody, rateLimitPerKey, requestId } from './http/middleware.js';
 import { openApiDocument } from './http/openapi/document.js';
 
@@ -41,7 +42,9 @@ export async function createServer(config: RegistryConfig, log: Logger, options:
     app.use('/metrics', async (req: { method: string }, res: { type(t: string): { send(b: string): void } }, next: () => void) =>
       req.method === 'GET' ? res.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics()) : next(),
     );
-    app.use(helmet());
+    // The desk is same-origin scripts only; TLS is a proxy's job, so requests are not upgraded here.
+    app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+    mountDesk(app);
     app.use(rateLimitPerKey(config.rateLimitPerMinute));
     app.use(jsonBody(config.bodyLimit));
     // The document is generated from the zod schemas the routes validate with (http/openapi).

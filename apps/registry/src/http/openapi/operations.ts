@@ -178,6 +178,11 @@ export const operationsOperations: Operation[] = [
     responses: { 200: { description: 'One batch of events.', schema: r.feedSchema } },
   },
   {
+    method: 'get', path: '/session', operationId: 'session', tag: 'operations', access: 'any',
+    summary: 'Who is calling', description: 'The actor and role of the key or token sent, so that a client (the desk) shows only what that role may do; the server still guards every route.',
+    responses: { 200: { description: 'The caller.', schema: r.sessionSchema, example: { actor: 'secretariat', role: 'secretariat' } } },
+  },
+  {
     method: 'get', path: '/health', operationId: 'health', tag: 'operations', access: 'public',
     summary: 'Liveness', description: 'Whether the event store and the read models can be reached.',
     responses: { 200: { description: 'Reachable.', schema: r.healthSchema, example: { status: 'ok' } }, 503: { description: '`STORE_UNREACHABLE`.' } },

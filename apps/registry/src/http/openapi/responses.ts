@@ -176,5 +176,6 @@ export const verifySchema = z.union([
   z.strictObject({ ok: z.literal(true), events: z.number().int(), head: z.string() }),
   z.strictObject({ ok: z.literal(false), firstBrokenPosition: z.string(), reason: z.string() }),
 ]);
+export const sessionSchema = z.strictObject({ actor: z.string(), role: z.enum(['secretariat', 'steward', 'auditor']) });
 export const healthSchema = z.strictObject({ status: z.literal('ok') });
 export const readySchema = z.strictObject({ status: z.enum(['ready', 'catching-up']), behind: z.array(z.string()) });
