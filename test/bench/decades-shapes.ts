@@ -103,7 +103,8 @@ export async function recordDeliberationShapes(runtime: RegistryRuntime, total: 
   let commands = 0;
   const worker = async () => {
     for (let k = next++; k <= total; k = next++) {
-      commands += await recordOne(runtime, shapeOf(k, total));
+      const done = await recordOne(runtime, shapeOf(k, total));
+      commands += done;
       if (k % 1000 === 0) onProgress?.(k);
     }
   };
