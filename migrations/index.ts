@@ -1,5 +1,6 @@
 import { EventStore1732000000000 } from './1732000000000-event-store.js';
 import { ReadModels1732000000001 } from './1732000000001-read-models.js';
+import { DueObligationsIndex1732000001400 } from './1732000001400-due-obligations-index.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const allMigrations = [EventStore1732000000000, ReadModels1732000000001];
+export const allMigrations = [EventStore1732000000000, ReadModels1732000000001, DueObligationsIndex1732000001400];

@@ -24,6 +24,7 @@ import { query } from '../../../../libs/database/src/sql.js';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.js';
 import type { CheckAnswer, DeliberationService } from './deliberation.service.js';
 import { toRecorded, type CommandContext, type EventSourcedRepository } from './event-sourced-repository.js';
+import { dueObligations } from './due-obligations.js';
 
 /** A delivery refused by the authorisation check: 422 with the reasons, nothing recorded. */
 export class ReleaseNotAuthorisedError extends Error {
@@ -129,6 +130,11 @@ export class DeliveryService {
         }];
       })
       .sort((a, b) => a.destroyBy.localeCompare(b.destroyBy) || a.deliveredOn.localeCompare(b.deliveredOn) || a.delivery.localeCompare(b.delivery));
+  }
+
+  /** Open obligations with a deadline within `horizonDays` of `asOf` or past (the reminder run's input). */
+  dueObligations(asOf: string, horizonDays: number) {
+    return dueObligations(this.db, this.store, asOf, horizonDays);
   }
 
   private async present(rows: DeliveryRow[]) {

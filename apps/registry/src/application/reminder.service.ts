@@ -26,6 +26,9 @@ interface OutboxRow {
 
 const thresholdOf = (t: string): Threshold => (t === 'overdue' ? 'overdue' : Number(t));
 
+/** Reminders issued at once in a run: each is its own stream append and read-model wait. */
+const ISSUING_CONCURRENCY = 8;
+
 /** Issues destruction reminders as events in each delivery's stream, exactly once per threshold. */
 export class ReminderService {
   constructor(
@@ -36,23 +39,32 @@ export class ReminderService {
     private readonly afterIssue: () => void = () => {},
   ) {}
 
-  /** Issues every reminder due on `asOf` that was not issued yet; returns those issued now. */
+  /**
+   * Issues every reminder due on `asOf` that was not issued yet; returns those issued now, in
+   * deadline order. Reads only open obligations whose deadline is within the largest threshold
+   * (or past), and issues a few at a time.
+   */
   async run(asOf: string, ctx: CommandContext) {
-    const schedule = await this.deliveries.schedule(asOf);
-    const issuedRows = await query<{ delivery_id: string; threshold: string }>(this.db, 'SELECT delivery_id::text, threshold FROM rm_reminders');
-    const issuedBy = new Map<string, Threshold[]>();
-    for (const r of issuedRows) issuedBy.set(r.delivery_id, [...(issuedBy.get(r.delivery_id) ?? []), thresholdOf(r.threshold)]);
-    const issued: ReminderEvent['data'][] = [];
-    for (const entry of schedule) {
-      // The read model only narrows the search; the delivery stream decides (and races lose there).
-      if (reminderDue(entry.destroyBy, asOf, issuedBy.get(entry.delivery) ?? [], this.thresholds) === undefined) continue;
-      const { events } = await this.repository.handle(
-        deliveryStreamId(entry.delivery),
-        (history) => decideReminder(history as Recorded<DeliveryEvent | ReminderEvent>[], entry.destroyBy, asOf, randomUUID(), this.thresholds),
-        ctx,
-      );
-      for (const e of events as ReminderEvent[]) issued.push(e.data);
-    }
+    const horizon = Math.max(0, ...this.thresholds);
+    const candidates = (await this.deliveries.dueObligations(asOf, horizon)).filter(
+      (entry) => reminderDue(entry.destroyBy, asOf, entry.issued.map(thresholdOf), this.thresholds) !== undefined,
+    );
+    const issuedPer: ReminderEvent['data'][][] = candidates.map(() => []);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < candidates.length; i = next++) {
+        const entry = candidates[i];
+        // The read model only narrows the search; the delivery stream decides (and races lose there).
+        const { events } = await this.repository.handle(
+          deliveryStreamId(entry.delivery),
+          (history) => decideReminder(history as Recorded<DeliveryEvent | ReminderEvent>[], entry.destroyBy, asOf, randomUUID(), this.thresholds),
+          ctx,
+        );
+        issuedPer[i] = (events as ReminderEvent[]).map((e) => e.data);
+      }
+    };
+    await Promise.all(Array.from({ length: ISSUING_CONCURRENCY }, worker));
+    const issued = issuedPer.flat();
     if (issued.length > 0) this.afterIssue();
     return issued.map((r) => ({ id: r.reminderId, ...r }));
   }
