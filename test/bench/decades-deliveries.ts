@@ -16,8 +16,12 @@ import { destroyByFor } from '../../libs/domain/src/retention/destruction-deadli
 import { documentAsOf, type DeliberationTimeline } from '../../libs/domain/src/deliberation/timeline.js';
 import type { DeliberationShape } from './decades-shapes.js';
 
-/** The day the data set stops: reminders and destructions are recorded up to the day before. */
-export const RUN_DATE = '2026-06-01';
+/**
+ * The day the data set stops: reminders and destructions are recorded up to the day before.
+ * 180 days before 31 December, the usual end of retention: the reminder run of that day has a
+ * year of deadlines to remind (the heavy day, not a quiet one).
+ */
+export const RUN_DATE = '2026-07-04';
 
 interface Row {
   streamId: string;

@@ -60,32 +60,32 @@ export const deliveryLedgerProjection: Projection = {
     if (recorded.length)
       await sql.query(
         `INSERT INTO rm_deliveries (id, deliberation_id, deliberation, dataset, recipient, access, delivered_on, obligation, data, recorded_at)
-         SELECT id, deliberation_id, data->>'deliberation', data->>'dataset', data->>'recipient', data->>'access', (data->>'on')::date,
-                (data->>'obligation')::boolean, data, recorded_at
-         FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::timestamptz[]) AS r(id, deliberation_id, data, recorded_at)
+         SELECT r.id, r.deliberation_id, r.data->>'deliberation', r.data->>'dataset', r.data->>'recipient', r.data->>'access', (r.data->>'on')::date,
+                (r.data->>'obligation')::boolean, r.data, r.recorded_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, deliberation_id text, data jsonb, recorded_at timestamptz)
          ON CONFLICT (id) DO NOTHING`,
-        [
-          recorded.map(deliveryIdOf),
-          recorded.map((e) => (e.data as unknown as DeliveryRecordedData).deliberation.replace('/', '-')),
-          recorded.map((e) => JSON.stringify(e.data)),
-          recorded.map((e) => e.metadata.recordedAt),
-        ],
+        [JSON.stringify(recorded.map((e) => ({
+          id: deliveryIdOf(e),
+          deliberation_id: (e.data as unknown as DeliveryRecordedData).deliberation.replace('/', '-'),
+          data: e.data,
+          recorded_at: e.metadata.recordedAt,
+        })))],
       );
     const destroyed = groups.get('DestructionRecorded') ?? [];
     if (destroyed.length)
       await sql.query(
         `UPDATE rm_deliveries SET destruction = r.destruction, destroyed_on = (r.destruction->>'destroyedOn')::date
-         FROM unnest($1::uuid[], $2::jsonb[]) AS r(id, destruction) WHERE rm_deliveries.id = r.id`,
-        [destroyed.map(deliveryIdOf), destroyed.map((e) => JSON.stringify(e.data))],
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, destruction jsonb) WHERE rm_deliveries.id = r.id`,
+        [JSON.stringify(destroyed.map((e) => ({ id: deliveryIdOf(e), destruction: e.data })))],
       );
     const reminders = groups.get('ReminderIssued') ?? [];
     if (reminders.length)
       await sql.query(
         `INSERT INTO rm_reminders (id, delivery_id, threshold, data, issued_at)
-         SELECT (data->>'reminderId')::uuid, delivery_id, data->>'threshold', data, issued_at
-         FROM unnest($1::uuid[], $2::jsonb[], $3::timestamptz[]) AS r(delivery_id, data, issued_at)
+         SELECT (r.data->>'reminderId')::uuid, r.delivery_id, r.data->>'threshold', r.data, r.issued_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(delivery_id uuid, data jsonb, issued_at timestamptz)
          ON CONFLICT DO NOTHING`,
-        [reminders.map(deliveryIdOf), reminders.map((e) => JSON.stringify(e.data)), reminders.map((e) => e.metadata.recordedAt)],
+        [JSON.stringify(reminders.map((e) => ({ delivery_id: deliveryIdOf(e), data: e.data, issued_at: e.metadata.recordedAt })))],
       );
   },
   async reset(sql) {
