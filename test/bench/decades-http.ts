@@ -119,7 +119,7 @@ async function soak(url: string, pid: number, data: Deliberated[], seconds: numb
   }
 }
 
-export async function measureServer(env: Record<string, string>, data: Deliberated[], options: BenchOptions, soakSeconds: number, log: (m: string) => void): Promise<ServerFigures> {
+export async function measureServer(env: Record<string, string>, data: Deliberated[], ledgerFilter: { recipient: string; deliberation: string }, options: BenchOptions, soakSeconds: number, log: (m: string) => void): Promise<ServerFigures> {
   const spawned = performance.now();
   const server = await startServer(env);
   const readyMs = await waitReady(server.url, spawned);
@@ -130,10 +130,9 @@ export async function measureServer(env: Record<string, string>, data: Deliberat
     const http = await measureLoads(server.url, data, options.httpSeconds, log);
     const sequential: number[] = [];
     for (let i = 0; i < 50; i++) sequential.push((await get(server.url, '/health')).ms);
-    const { shape } = data[Math.floor(data.length / 2)];
     const schedule = await firstPage(server.url, `/destruction-schedule?asOf=${RUN_DATE}`);
     log(`  schedule first page (${schedule.path}): p50 ${fmt.ms(schedule.p50)}, max ${fmt.ms(schedule.max)}, ${schedule.items} items, ${fmt.int(schedule.bytes)} bytes`);
-    const ledger = await firstPage(server.url, `/deliveries?recipient=${shape.recipients[0]}&deliberation=${encodeURIComponent(shape.number)}`);
+    const ledger = await firstPage(server.url, `/deliveries?recipient=${ledgerFilter.recipient}&deliberation=${encodeURIComponent(ledgerFilter.deliberation)}`);
     log(`  ledger first page (${ledger.path}): p50 ${fmt.ms(ledger.p50)}, max ${fmt.ms(ledger.max)}, ${ledger.items} items, ${fmt.int(ledger.bytes)} bytes`);
     const rssAfterLoad = rssBytes(server.child.pid!);
     log(`  resident after the loads: ${fmt.mb(rssAfterLoad)}; soak ${soakSeconds} s`);

@@ -109,6 +109,10 @@ async function reminderRuns(runtime: RegistryRuntime) {
   const [{ open }] = await runtime.database.dataSource.query(`SELECT count(*)::int AS open FROM rm_deliveries WHERE obligation AND destroyed_on IS NULL`);
   const [{ all }] = await runtime.database.dataSource.query(`SELECT count(*)::int AS all FROM rm_deliveries WHERE obligation`);
   const ctx = () => ({ actor: 'bench', correlationId: randomUUID() });
+  // The ledger filter of the page measure: the recipient and deliberation with the most deliveries.
+  const [ledgerFilter] = await runtime.database.dataSource.query(
+    `SELECT recipient, deliberation FROM rm_deliveries GROUP BY recipient, deliberation ORDER BY count(*) DESC LIMIT 1`,
+  );
   let started = performance.now();
   const first = await runtime.reminders.run(RUN_DATE, ctx());
   const reminderRun = { ms: performance.now() - started, issued: first.length, obligations: all };
@@ -117,7 +121,7 @@ async function reminderRuns(runtime: RegistryRuntime) {
   const again = await runtime.reminders.run(RUN_DATE, ctx());
   const reminderRerun = { ms: performance.now() - started, issued: again.length };
   log(`  the same run again: ${again.length} issued in ${fmt.ms(reminderRerun.ms)}`);
-  return { reminderRun, reminderRerun };
+  return { reminderRun, reminderRerun, ledgerFilter: ledgerFilter as { recipient: string; deliberation: string } };
 }
 
 export async function runDecades(target: TargetName, options: BenchOptions): Promise<DecadesFigures> {
@@ -136,9 +140,10 @@ export async function runDecades(target: TargetName, options: BenchOptions): Pro
       await runtime.close();
     }
     log(`[${target}] the service on the loaded database`);
-    const server = await measureServer(place.env, built.data, options, soakSeconds, log);
+    const { ledgerFilter, ...reminders } = runs;
+    const server = await measureServer(place.env, built.data, ledgerFilter, options, soakSeconds, log);
     const { data: _, ...figures } = built;
-    return { target, ...figures, ...runs, server };
+    return { target, ...figures, ...reminders, server };
   } finally {
     await place.drop();
   }

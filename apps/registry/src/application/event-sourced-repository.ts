@@ -45,6 +45,14 @@ export class EventSourcedRepository {
     private readonly projections: ProjectionRunner,
   ) {}
 
+  /** Read-your-writes for several appends at once: returns when the read models include the latest. */
+  async awaitReadModels(checkpoints: string[]): Promise<void> {
+    const written = checkpoints.filter((c) => c !== '');
+    if (written.length === 0) return;
+    const latest = written.reduce((a, b) => (this.store.compareCheckpoints(a, b) >= 0 ? a : b));
+    await this.projections.waitFor(latest);
+  }
+
   async load(streamId: string): Promise<DomainRecorded[]> {
     return (await this.store.readStream(streamId)).map(toRecorded);
   }
@@ -53,6 +61,8 @@ export class EventSourcedRepository {
     streamId: string,
     decide: (history: DomainRecorded[]) => { type: string; data: unknown }[],
     ctx: CommandContext,
+    /** false: return once appended; the caller then waits once for many (see awaitReadModels). */
+    { awaitReadModels = true } = {},
   ): Promise<{ result: AppendResult; events: { type: string; data: unknown }[] }> {
     for (let attempt = 1; ; attempt++) {
       const history = await this.load(streamId);
@@ -74,7 +84,7 @@ export class EventSourcedRepository {
           })),
           revision,
         );
-        await this.projections.waitFor(result.checkpoint);
+        if (awaitReadModels) await this.projections.waitFor(result.checkpoint);
         return { result, events };
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;

@@ -28,6 +28,8 @@ const thresholdOf = (t: string): Threshold => (t === 'overdue' ? 'overdue' : Num
 
 /** Reminders issued at once in a run: each is its own stream append and read-model wait. */
 const ISSUING_CONCURRENCY = 8;
+/** Reminders appended before waiting for the read models to include them (bounds the lag). */
+const ISSUED_PER_WAIT = 400;
 
 /** Issues destruction reminders as events in each delivery's stream, exactly once per threshold. */
 export class ReminderService {
@@ -42,7 +44,7 @@ export class ReminderService {
   /**
    * Issues every reminder due on `asOf` that was not issued yet; returns those issued now, in
    * deadline order. Reads only open obligations whose deadline is within the largest threshold
-   * (or past), and issues a few at a time.
+   * (or past), and issues a few at a time, waiting for the read models once at the end.
    */
   async run(asOf: string, ctx: CommandContext) {
     const horizon = Math.max(0, ...this.thresholds);
@@ -50,20 +52,28 @@ export class ReminderService {
       (entry) => reminderDue(entry.destroyBy, asOf, entry.issued.map(thresholdOf), this.thresholds) !== undefined,
     );
     const issuedPer: ReminderEvent['data'][][] = candidates.map(() => []);
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < candidates.length; i = next++) {
-        const entry = candidates[i];
-        // The read model only narrows the search; the delivery stream decides (and races lose there).
-        const { events } = await this.repository.handle(
-          deliveryStreamId(entry.delivery),
-          (history) => decideReminder(history as Recorded<DeliveryEvent | ReminderEvent>[], entry.destroyBy, asOf, randomUUID(), this.thresholds),
-          ctx,
-        );
-        issuedPer[i] = (events as ReminderEvent[]).map((e) => e.data);
-      }
-    };
-    await Promise.all(Array.from({ length: ISSUING_CONCURRENCY }, worker));
+    for (let from = 0; from < candidates.length; from += ISSUED_PER_WAIT) {
+      const checkpoints: string[] = [];
+      let next = from;
+      const end = Math.min(candidates.length, from + ISSUED_PER_WAIT);
+      const worker = async () => {
+        for (let i = next++; i < end; i = next++) {
+          const entry = candidates[i];
+          // The read model only narrows the search; the delivery stream decides (and races lose there).
+          const { events, result } = await this.repository.handle(
+            deliveryStreamId(entry.delivery),
+            (history) => decideReminder(history as Recorded<DeliveryEvent | ReminderEvent>[], entry.destroyBy, asOf, randomUUID(), this.thresholds),
+            ctx,
+            { awaitReadModels: false },
+          );
+          issuedPer[i] = (events as ReminderEvent[]).map((e) => e.data);
+          checkpoints.push(result.checkpoint);
+        }
+      };
+      await Promise.all(Array.from({ length: ISSUING_CONCURRENCY }, worker));
+      // One read-your-writes wait per few hundred reminders, not one per reminder.
+      await this.repository.awaitReadModels(checkpoints);
+    }
     const issued = issuedPer.flat();
     if (issued.length > 0) this.afterIssue();
     return issued.map((r) => ({ id: r.reminderId, ...r }));
