@@ -14,8 +14,9 @@ export function decadesRows(r: DecadesFigures, nodeStartMs: number, nodeRss: num
       `${fmt.int(r.deliveries)} deliveries, ${fmt.int(r.events)} events in the log, load ${fmt.ms(r.loadMs)} (${fmt.int((r.events - r.deliberationCommands) / (r.loadMs / 1000))} ev/s)`),
   ];
   for (const { name, throughput } of r.rebuilds)
-    out.push(row(`Rebuild ${name} (ProjectionRunner.rebuild, whole log; all read models at once), events/s`, 'raw cursor read of the same rows (alone)', '≥ 50,000 ev/s',
+    out.push(row(`Rebuild ${name} (ProjectionRunner.rebuild, whole log), events/s`, 'raw cursor read of the same rows', '≥ 50,000 ev/s',
       ratioCell(throughput.perSecond, r.rawRead.perSecond, ' ev/s', throughput.perSecond >= 50_000)));
+  out.push(row('Rebuild of every read model, one after the other', '—', '—', `${fmt.ms(r.rebuildAllMs)} for ${fmt.int(r.events)} events`));
   for (const c of [1, 32] as const) {
     out.push(row(`POST /authorisation-checks naming the deliberation, ${c} conn., req/s`, `GET /health, ${c} conn.`, c === 32 ? '≥ 0.5×' : '—',
       ratioCell(h.named[c].requestsPerSecond, h.health[c].requestsPerSecond, '/s', c === 32 ? h.named[c].requestsPerSecond / h.health[c].requestsPerSecond >= 0.5 : undefined)));
