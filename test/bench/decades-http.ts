@@ -86,12 +86,17 @@ async function measureLoads(url: string, data: Deliberated[], seconds: number, l
     named: { method: 'POST' as const, path: '/authorisation-checks', bodies: checkBodies(data, true) },
     byRecipient: { method: 'POST' as const, path: '/authorisation-checks', bodies: checkBodies(data, false) },
   };
+  // Unmeasured warm-up of every route (JIT, pools, caches), then the measured loads.
+  for (const spec of Object.values(specs)) await load(url, spec, 32, 2);
   const http = {} as ServerFigures['http'];
-  for (const [name, spec] of Object.entries(specs) as [keyof typeof specs, (typeof specs)[keyof typeof specs]][]) {
-    http[name] = {} as Record<1 | 32, HttpResult>;
+  const order = [...Object.entries(specs), ['health', specs.health]] as [keyof typeof specs, (typeof specs)[keyof typeof specs]][];
+  for (const [name, spec] of order) {
+    http[name] ??= {} as Record<1 | 32, HttpResult>;
     for (const connections of [1, 32] as const) {
       const r = await load(url, spec, connections, seconds);
-      http[name][connections] = r;
+      // /health is measured first and last; the baseline is the faster of the two.
+      const earlier = http[name][connections];
+      if (!earlier || r.requestsPerSecond > earlier.requestsPerSecond) http[name][connections] = r;
       log(`  ${name} × ${connections}: ${fmt.int(r.requestsPerSecond)}/s p50 ${r.p50} ms p99 ${r.p99} ms (non-2xx ${r.non2xx}, errors ${r.errors})`);
     }
   }
@@ -123,10 +128,20 @@ async function soak(url: string, pid: number, data: Deliberated[], seconds: numb
 }
 
 export async function measureServer(env: Record<string, string>, data: Deliberated[], ledgerFilter: { recipient: string; deliberation: string }, options: BenchOptions, soakSeconds: number, log: (m: string) => void): Promise<ServerFigures> {
-  const spawned = performance.now();
-  const server = await startServer(env);
-  const readyMs = await waitReady(server.url, spawned);
-  log(`  /health 200 after ${fmt.ms(server.startMs)}, /ready after ${fmt.ms(readyMs)}; ${fmt.mb(rssBytes(server.child.pid!))} resident`);
+  // Three starts on the loaded database (the median is reported); the last one is measured.
+  const starts: number[] = [];
+  const readies: number[] = [];
+  let server: Awaited<ReturnType<typeof startServer>>;
+  for (let i = 0; ; i++) {
+    const spawned = performance.now();
+    server = await startServer(env);
+    starts.push(server.startMs);
+    readies.push(await waitReady(server.url, spawned));
+    if (i === 2) break;
+    await server.stop();
+  }
+  const readyMs = median(readies);
+  log(`  /health 200 after ${starts.map(fmt.ms).join(', ')}; /ready after ${readies.map(fmt.ms).join(', ')}; ${fmt.mb(rssBytes(server.child.pid!))} resident`);
   try {
     const share = await authorisedShare(server.url, data);
     log(`  checks by recipient authorised: ${Math.round(share * 100)}%`);
@@ -143,7 +158,7 @@ export async function measureServer(env: Record<string, string>, data: Deliberat
     const soaked = await soak(server.url, server.child.pid!, data, soakSeconds);
     log(`  soak: ${fmt.int(soaked.checks)} checks; resident ${soaked.rssSamples.map(fmt.mb).join(' → ')}`);
     const emptyStartMs = await emptyStarts(options);
-    return { startMs: server.startMs, readyMs, emptyStartMs, http, health1Sequential: median(sequential), pages: { schedule, ledger }, rssAfterChecks, rssAfterLoad, soak: soaked, authorisedShare: share };
+    return { startMs: median(starts), readyMs, emptyStartMs, http, health1Sequential: median(sequential), pages: { schedule, ledger }, rssAfterChecks, rssAfterLoad, soak: soaked, authorisedShare: share };
   } finally {
     await server.stop();
   }
