@@ -12,6 +12,7 @@ export function decadesRows(r: DecadesFigures, nodeStartMs: number, nodeRss: num
       `${fmt.int(r.deliberations)} deliberations, ${fmt.int(r.deliberationCommands)} commands in ${fmt.ms(r.deliberationsMs)} (${fmt.int(r.deliberationCommands / (r.deliberationsMs / 1000))}/s)`),
     row('Data set: delivery streams bulk-loaded (hashes as the store appends them)', '—', '—',
       `${fmt.int(r.deliveries)} deliveries, ${fmt.int(r.events)} events in the log, load ${fmt.ms(r.loadMs)} (${fmt.int((r.events - r.deliberationCommands) / (r.loadMs / 1000))} ev/s)`),
+    row('Data set: size on disk after VACUUM', '—', '—', `event log (es_events and its indexes) ${fmt.mb(r.sizes.log)}; whole database ${fmt.mb(r.sizes.database)}`),
   ];
   for (const { name, throughput } of r.rebuilds)
     out.push(row(`Rebuild ${name} (ProjectionRunner.rebuild, whole log), events/s`, 'raw cursor read of the same rows', '≥ 50,000 ev/s',

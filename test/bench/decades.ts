@@ -30,6 +30,8 @@ export interface DecadesFigures {
   loadMs: number;
   rebuilds: { name: string; throughput: Throughput }[];
   rebuildAllMs: number;
+  /** Bytes on disk after VACUUM: es_events with its indexes, and the whole database. */
+  sizes: { log: number; database: number };
   rawRead: Throughput;
   reminderRun: { ms: number; issued: number; obligations: number; open: number; wholeReadMs: number; scheduleRows: number; reminderRows: number; dueReadMs: number; dueRows: number };
   reminderRerun: { ms: number; issued: number };
@@ -110,7 +112,11 @@ async function buildAndRebuild(runtime: RegistryRuntime, options: BenchOptions, 
   const vacuumStarted = performance.now();
   if (runtime.database.kind !== 'pglite') await runtime.database.dataSource.query('VACUUM (ANALYZE)');
   log(`  VACUUM (ANALYZE) in ${fmt.ms(performance.now() - vacuumStarted)}`);
-  return { deliberations, deliberationCommands: recorded.commands, deliberationsMs: recorded.ms, deliveries, events: rawRead.events, loadMs: loaded.ms, rebuilds, rebuildAllMs, rawRead, data };
+  const [sizes] = await runtime.database.dataSource.query(
+    `SELECT pg_total_relation_size('es_events')::float8 AS log, pg_database_size(current_database())::float8 AS database`,
+  );
+  log(`  event log ${fmt.mb(sizes.log)} with its indexes; whole database ${fmt.mb(sizes.database)}`);
+  return { deliberations, deliberationCommands: recorded.commands, deliberationsMs: recorded.ms, deliveries, events: rawRead.events, loadMs: loaded.ms, rebuilds, rebuildAllMs, rawRead, sizes: sizes as { log: number; database: number }, data };
 }
 
 async function reminderRuns(runtime: RegistryRuntime) {
