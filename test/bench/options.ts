@@ -5,6 +5,8 @@ export interface BenchOptions {
   targets: TargetName[];
   databaseUrl?: string;
   scale: number;
+  /** `--scale decades`: 10,000 deliberations and 1,000,000 deliveries times `fraction` (see decades.ts). */
+  decades?: { fraction: number; soakSeconds: number };
   /** Measured window of each append run (per system and client count). */
   appendSeconds: number;
   appendStreams: number;
@@ -34,6 +36,9 @@ function num(value: string | undefined, fallback: number, what: string): number 
 
 export const USAGE = `npm run bench -- [--target pglite|postgres|both] [--scale S] [--seconds N] [--http-seconds N]
   [--deliberations N] [--deliveries N] [--starts N]
+npm run bench -- --scale decades [--fraction F] [--http-seconds N] [--soak-seconds N] [--starts N]
+  decades: 10,000 deliberations and 1,000,000 deliveries (about 5 million events) times F (default 1),
+  built and measured in one run; PostgreSQL only unless --target pglite is given (small F only).
 Environment: DATABASE_URL (PostgreSQL server; a fresh database is created and dropped per run),
   BENCH_TARGET, BENCH_SCALE (default 1: 1,000 deliberations, 100,000 deliveries), BENCH_SECONDS (append window, 5),
   BENCH_HTTP_SECONDS (10), BENCH_DELIBERATIONS, BENCH_DELIVERIES, BENCH_STARTS (3), BENCH_TMPDIR.
@@ -46,8 +51,14 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     target === 'both' ? ['pglite', 'postgres'] : target === 'pglite' || target === 'postgres' ? [target] : [];
   if (targets.length === 0) throw new Error(`--target: pglite, postgres or both, not ${target}`);
   if (targets.includes('postgres') && !databaseUrl) throw new Error('--target postgres needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
-  const scale = num(flag(argv, 'scale') ?? env.BENCH_SCALE, 1, 'BENCH_SCALE');
+  const scaleFlag = flag(argv, 'scale') ?? env.BENCH_SCALE;
+  const decades = scaleFlag === 'decades';
+  const scale = decades ? 1 : num(scaleFlag, 1, 'BENCH_SCALE');
+  if (decades && !flag(argv, 'target') && !env.BENCH_TARGET) targets.splice(0, targets.length, ...(databaseUrl ? (['postgres'] as const) : (['pglite'] as const)));
   return {
+    ...(decades
+      ? { decades: { fraction: num(flag(argv, 'fraction') ?? env.BENCH_FRACTION, 1, 'BENCH_FRACTION'), soakSeconds: num(flag(argv, 'soak-seconds') ?? env.BENCH_SOAK_SECONDS, 60, 'BENCH_SOAK_SECONDS') } }
+      : {}),
     targets,
     databaseUrl,
     scale,

@@ -3,15 +3,23 @@ import type { StoredEvent } from '@registry/event-store';
 import { isDeliveryStreamEvent, isEventOfType } from '@registry/domain';
 import type { Projection } from './projection.js';
 
-function runsOfSameType(events: StoredEvent[]): StoredEvent[][] {
-  const runs: StoredEvent[][] = [];
+/**
+ * Events of one type in batch order. Applying the batch type by type (deliveries, then
+ * destructions, then reminders) gives the rows applying it event by event gives: a delivery's
+ * first event is its DeliveryRecorded, a destruction only updates its own delivery's row, and
+ * reminders touch only rm_reminders.
+ */
+function byType(events: StoredEvent[]): Map<string, StoredEvent[]> {
+  const groups = new Map<string, StoredEvent[]>();
   for (const event of events) {
-    const last = runs.at(-1);
-    if (last && last[0].type === event.type) last.push(event);
-    else runs.push([event]);
+    const group = groups.get(event.type);
+    if (group) group.push(event);
+    else groups.set(event.type, [event]);
   }
-  return runs;
+  return groups;
 }
+
+const deliveryIdOf = (event: StoredEvent) => event.streamId.replace(/^delivery-/, '');
 
 /** The ledger of deliveries, their destruction certificates and the reminders issued for them. */
 export const deliveryLedgerProjection: Projection = {
@@ -45,25 +53,40 @@ export const deliveryLedgerProjection: Projection = {
       }
     }
   },
-  /** Consecutive events of one type go in one statement each, so order between types is kept. */
+  /** One statement per event type (see byType), each over every event of that type in the batch. */
   async applyBatch(sql: QueryRunner, events: StoredEvent[]) {
-    for (const run of runsOfSameType(events)) {
-      if (run[0].type === 'DeliveryRecorded') {
-        const delivered = run.filter((e) => isEventOfType(e, 'DeliveryRecorded'));
-        const rows = delivered.map((e) => {
-          const d = e.data;
-          return { id: e.streamId.replace(/^delivery-/, ''), deliberation_id: d.deliberation.replace('/', '-'), deliberation: d.deliberation, dataset: d.dataset, recipient: d.recipient, access: d.access, delivered_on: d.on, obligation: d.obligation, data: d, recorded_at: e.metadata.recordedAt };
-        });
-        await sql.query(
-          `INSERT INTO rm_deliveries (id, deliberation_id, deliberation, dataset, recipient, access, delivered_on, obligation, data, recorded_at)
-           SELECT id, deliberation_id, deliberation, dataset, recipient, access, delivered_on, obligation, data, recorded_at
-           FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, deliberation_id text, deliberation text, dataset text, recipient text, access text,
-                                                   delivered_on date, obligation boolean, data jsonb, recorded_at timestamptz)
-           ON CONFLICT (id) DO NOTHING`,
-          [JSON.stringify(rows)],
-        );
-      } else for (const event of run) await deliveryLedgerProjection.apply(sql, event);
-    }
+    const groups = byType(events);
+    const recorded = groups.get('DeliveryRecorded') ?? [];
+    if (recorded.length)
+      await sql.query(
+        `INSERT INTO rm_deliveries (id, deliberation_id, deliberation, dataset, recipient, access, delivered_on, obligation, data, recorded_at)
+         SELECT r.id, r.deliberation_id, r.data->>'deliberation', r.data->>'dataset', r.data->>'recipient', r.data->>'access', (r.data->>'on')::date,
+                (r.data->>'obligation')::boolean, r.data, r.recorded_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, deliberation_id text, data jsonb, recorded_at timestamptz)
+         ON CONFLICT (id) DO NOTHING`,
+        [JSON.stringify(recorded.map((e) => ({
+          id: deliveryIdOf(e),
+          deliberation_id: (e.data as { deliberation: string }).deliberation.replace('/', '-'),
+          data: e.data,
+          recorded_at: e.metadata.recordedAt,
+        })))],
+      );
+    const destroyed = groups.get('DestructionRecorded') ?? [];
+    if (destroyed.length)
+      await sql.query(
+        `UPDATE rm_deliveries SET destruction = r.destruction, destroyed_on = (r.destruction->>'destroyedOn')::date
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, destruction jsonb) WHERE rm_deliveries.id = r.id`,
+        [JSON.stringify(destroyed.map((e) => ({ id: deliveryIdOf(e), destruction: e.data })))],
+      );
+    const reminders = groups.get('ReminderIssued') ?? [];
+    if (reminders.length)
+      await sql.query(
+        `INSERT INTO rm_reminders (id, delivery_id, threshold, data, issued_at)
+         SELECT (r.data->>'reminderId')::uuid, r.delivery_id, r.data->>'threshold', r.data, r.issued_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(delivery_id uuid, data jsonb, issued_at timestamptz)
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(reminders.map((e) => ({ delivery_id: deliveryIdOf(e), data: e.data, issued_at: e.metadata.recordedAt })))],
+      );
   },
   async reset(sql) {
     await sql.query('DELETE FROM rm_reminders');

@@ -128,6 +128,41 @@ export class DeliberationService {
     return rows.map((r) => r.id);
   }
 
+  /** Every deliberation that ever named the party (the GIN index on party_ids), most recent first. */
+  private async candidatesByRecency(recipient: string): Promise<Candidate[]> {
+    const rows = await query<Candidate>(
+      this.db,
+      `SELECT id, number, to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn", to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom"
+       FROM rm_deliberations WHERE party_ids @> ARRAY[$1]::text[]`,
+      [recipient],
+    );
+    return rows.sort(byRecency);
+  }
+
+  /**
+   * chooseDeliberation answers with the most recent authorising candidate. Only one in force by
+   * the release date can authorise (NOT_YET_IN_FORCE otherwise), so those are evaluated in
+   * recency order, a few at a time, and the first that authorises is the answer. Undefined when
+   * none does: then every candidate is evaluated for the closest refusal.
+   */
+  private async firstAuthorised(candidates: Candidate[], release: Release) {
+    const inForce = candidates.filter((c) => c.effectiveFrom <= release.on);
+    for (let from = 0, size = 4; from < inForce.length; from += size, size *= 4) {
+      const answers = await this.evaluate(inForce.slice(from, from + size).map((c) => c.id), release);
+      const byId = new Map(answers.map((a) => [a.id, a]));
+      for (const c of inForce.slice(from, from + size)) if (byId.get(c.id)?.authorised) return byId.get(c.id)!;
+    }
+    return undefined;
+  }
+
+  private async evaluate(ids: string[], release: Release) {
+    const streams = await this.store.readStreams(ids.map(deliberationStreamId));
+    return ids.flatMap((id) => {
+      const t = timelineOf((streams.get(deliberationStreamId(id)) ?? []).map(toRecorded) as History, release.knownAt);
+      return t ? [{ id, ...checkRelease(t, release, t.original.number), number: t.original.number, decidedOn: t.original.decidedOn, version: t.version }] : [];
+    });
+  }
+
   /** One page of the stream's events, in revision order. */
   async events(id: string, request: PageRequest = {}) {
     const events = await this.store.readStream(deliberationStreamId(id));
@@ -153,12 +188,10 @@ export class DeliberationService {
       const { authorised, reasons } = checkRelease(t, release, release.deliberation);
       return { authorised, deliberation: release.deliberation, version: t?.version ?? null, ...frame, reasons };
     }
-    const ids = await this.candidateIds(release.recipient);
-    const streams = await this.store.readStreams(ids.map(deliberationStreamId));
-    const candidates = ids.flatMap((id) => {
-      const t = timelineOf((streams.get(deliberationStreamId(id)) ?? []).map(toRecorded) as History, release.knownAt);
-      return t ? [{ ...checkRelease(t, release, t.original.number), number: t.original.number, decidedOn: t.original.decidedOn, version: t.version }] : [];
-    });
+    const named = await this.candidatesByRecency(release.recipient);
+    const quick = await this.firstAuthorised(named, release);
+    if (quick) return { authorised: true, deliberation: quick.number, version: quick.version, ...frame, reasons: quick.reasons };
+    const candidates = await this.evaluate(named.map((c) => c.id), release);
     const chosen = chooseDeliberation(candidates);
     if (!chosen) return { authorised: false, deliberation: null, version: null, ...frame, reasons: [noDeliberationNames(release.recipient)] };
     const { number, version, authorised, reasons } = chosen as typeof chosen & { version: number };
@@ -200,6 +233,11 @@ function listItem(id: string, t: DeliberationTimeline, on: string) {
     destroyBy: doc.retention?.destroyBy ?? null,
   };
 }
+
+type Candidate = { id: string; number: string; decidedOn: string; effectiveFrom: string };
+
+/** chooseDeliberation's recency order: latest decision first, then the higher number. */
+const byRecency = (a: Candidate, b: Candidate) => (a.decidedOn === b.decidedOn ? b.number.localeCompare(a.number) : a.decidedOn < b.decidedOn ? 1 : -1);
 
 function noDeliberationNames(recipient: string): Reason {
   return {

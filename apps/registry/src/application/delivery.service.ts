@@ -26,6 +26,7 @@ import type { DeliberationService } from './deliberation.service.js';
 import { idempotentId } from './idempotent-write.js';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from './paging.js';
 import { toRecorded, type CommandContext, type DomainRecorded, type EventSourcedRepository } from './event-sourced-repository.js';
+import { dueObligations } from './due-obligations.js';
 
 export interface DeliveryRow {
   id: string;
@@ -204,6 +205,11 @@ export class DeliveryService {
     const key = (e: (typeof all)[number]) => [e.destroyBy, e.deliveredOn, e.delivery];
     const rest = after ? all.filter((e) => compareKeys(key(e), after) > 0) : all;
     return pageOf(rest.slice(0, limit + 1), limit, key);
+  }
+
+  /** Open obligations with a deadline within `horizonDays` of `asOf` or past (the reminder run's input). */
+  dueObligations(asOf: string, horizonDays: number) {
+    return dueObligations(this.db, this.store, asOf, horizonDays);
   }
 
   private async present(rows: DeliveryRow[], knownAt?: string): Promise<DeliveryView[]> {

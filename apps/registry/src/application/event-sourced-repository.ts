@@ -47,6 +47,14 @@ export class EventSourcedRepository {
     private readonly projections: ProjectionRunner,
   ) {}
 
+  /** Read-your-writes for several appends at once: returns when the read models include the latest. */
+  async awaitReadModels(checkpoints: string[]): Promise<void> {
+    const written = checkpoints.filter((c) => c !== '');
+    if (written.length === 0) return;
+    const latest = written.reduce((a, b) => (this.store.compareCheckpoints(a, b) >= 0 ? a : b));
+    await this.projections.waitFor(latest);
+  }
+
   async load(streamId: string): Promise<DomainRecorded[]> {
     return (await this.store.readStream(streamId)).map(toRecorded);
   }
@@ -55,7 +63,8 @@ export class EventSourcedRepository {
     streamId: string,
     decide: (history: DomainRecorded[]) => { type: string; data: unknown }[],
     ctx: CommandContext,
-    options: AppendOptions = {},
+    /** awaitReadModels false: return once appended; the caller then waits once for many (see awaitReadModels). */
+    { awaitReadModels = true, ...options }: AppendOptions & { awaitReadModels?: boolean } = {},
   ): Promise<{ result: AppendResult; events: { type: string; data: unknown }[] }> {
     const idempotencyKey = currentIdempotencyKey();
     for (let attempt = 1; ; attempt++) {
@@ -82,7 +91,7 @@ export class EventSourcedRepository {
           revision,
           options,
         );
-        await this.projections.waitFor(result.checkpoint);
+        if (awaitReadModels) await this.projections.waitFor(result.checkpoint);
         return { result, events };
       } catch (error) {
         // Another stream's condition failed (options.condition): the caller decides again, not this loop.

@@ -27,6 +27,11 @@ interface OutboxRow {
 
 const thresholdOf = (t: string): Threshold => (t === 'overdue' ? 'overdue' : Number(t));
 
+/** Reminders issued at once in a run: each is its own stream append and read-model wait. */
+const ISSUING_CONCURRENCY = 8;
+/** Reminders appended before waiting for the read models to include them (bounds the lag). */
+const ISSUED_PER_WAIT = 400;
+
 /** Issues destruction reminders as events in each delivery's stream, exactly once per threshold. */
 export class ReminderService {
   constructor(
@@ -37,31 +42,40 @@ export class ReminderService {
     private readonly afterIssue: () => void = () => {},
   ) {}
 
-  /** Issues every reminder due on `asOf` that was not issued yet; returns those issued now. */
+  /**
+   * Issues every reminder due on `asOf` that was not issued yet; returns those issued now, in
+   * deadline order. Reads only open obligations whose deadline is within the largest threshold
+   * (or past), and issues a few at a time, waiting for the read models once at the end.
+   */
   async run(asOf: string, ctx: CommandContext) {
-    const schedule = await this.deliveries.schedule(asOf);
-    const issuedRows = await query<{ delivery_id: string; destroy_by: string; threshold: string }>(
-      this.db,
-      `SELECT delivery_id::text, data->>'destroyBy' AS destroy_by, threshold FROM rm_reminders`,
+    const horizon = Math.max(0, ...this.thresholds);
+    const candidates = (await this.deliveries.dueObligations(asOf, horizon)).filter(
+      (entry) => reminderDue(entry.destroyBy, asOf, entry.issued.map(thresholdOf), this.thresholds) !== undefined,
     );
-    // Only reminders about the deadline as it stands now count ("Reminders follow the deadline").
-    const key = (delivery: string, destroyBy: string) => `${delivery} ${destroyBy}`;
-    const issuedBy = new Map<string, Threshold[]>();
-    for (const r of issuedRows) {
-      const k = key(r.delivery_id, r.destroy_by);
-      issuedBy.set(k, [...(issuedBy.get(k) ?? []), thresholdOf(r.threshold)]);
+    const issuedPer: ReminderEvent['data'][][] = candidates.map(() => []);
+    for (let from = 0; from < candidates.length; from += ISSUED_PER_WAIT) {
+      const checkpoints: string[] = [];
+      let next = from;
+      const end = Math.min(candidates.length, from + ISSUED_PER_WAIT);
+      const worker = async () => {
+        for (let i = next++; i < end; i = next++) {
+          const entry = candidates[i];
+          // The read model only narrows the search; the delivery stream decides (and races lose there).
+          const { events, result } = await this.repository.handle(
+            deliveryStreamId(entry.delivery),
+            (history) => decideReminder(history as Recorded<DeliveryEvent | ReminderEvent>[], entry.destroyBy, asOf, randomUUID(), this.thresholds),
+            ctx,
+            { awaitReadModels: false },
+          );
+          issuedPer[i] = (events as ReminderEvent[]).map((e) => e.data);
+          checkpoints.push(result.checkpoint);
+        }
+      };
+      await Promise.all(Array.from({ length: ISSUING_CONCURRENCY }, worker));
+      // One read-your-writes wait per few hundred reminders, not one per reminder.
+      await this.repository.awaitReadModels(checkpoints);
     }
-    const issued: ReminderEvent['data'][] = [];
-    for (const entry of schedule) {
-      // The read model only narrows the search; the delivery stream decides (and races lose there).
-      if (reminderDue(entry.destroyBy, asOf, issuedBy.get(key(entry.delivery, entry.destroyBy)) ?? [], this.thresholds) === undefined) continue;
-      const { events } = await this.repository.handle(
-        deliveryStreamId(entry.delivery),
-        (history) => decideReminder(history as Recorded<DeliveryEvent | ReminderEvent>[], entry.destroyBy, asOf, randomUUID(), this.thresholds),
-        ctx,
-      );
-      for (const e of events as ReminderEvent[]) issued.push(e.data);
-    }
+    const issued = issuedPer.flat();
     if (issued.length > 0) this.afterIssue();
     return issued.map((r) => ({ id: r.reminderId, ...r }));
   }

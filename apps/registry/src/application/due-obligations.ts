@@ -1,0 +1,74 @@
+import type { DataSource } from 'typeorm';
+import {
+  addDays,
+  deliberationStreamId,
+  destroyByFor,
+  timelineOf,
+  type DeliberationEvent,
+  type DeliberationTimeline,
+  type Recorded,
+} from '../../../../libs/domain/src/index.js';
+import { query } from '../../../../libs/database/src/sql.js';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.js';
+import { toRecorded } from './event-sourced-repository.js';
+
+/** An open obligation whose deadline (as amended) is on or before the horizon, with the reminders already issued. */
+export interface DueObligation {
+  delivery: string;
+  deliberation: string;
+  deliveredOn: string;
+  destroyBy: string;
+  /** Thresholds already issued for this deadline, as stored in rm_reminders ("180", "overdue", ...). */
+  issued: string[];
+}
+
+/** Delivery days span: a sentinel before and after any date the registry accepts. */
+const FIRST_DAY = '0001-01-01';
+const LAST_DAY = '9999-12-31';
+const DELIBERATIONS_PER_READ = 500;
+
+/**
+ * A delivery's deadline depends only on its deliberation and its delivery day, and is constant
+ * between two consecutive amendment effective dates (destroyByFor: what is in force on the day,
+ * moved by what takes effect after it). So each deliberation is cut into day ranges with one
+ * deadline each, and only the ranges whose deadline is within the horizon are looked up.
+ */
+export function deadlineRanges(id: string, t: DeliberationTimeline, horizon: string) {
+  const cuts = [...new Set(t.amendments.map((a) => a.effectiveFrom))].sort();
+  const starts = [FIRST_DAY, ...cuts];
+  return starts.flatMap((from, i) => {
+    const destroyBy = destroyByFor(t, from);
+    return destroyBy && destroyBy <= horizon ? [{ id, from, to: starts[i + 1] ?? LAST_DAY, destroyBy }] : [];
+  });
+}
+
+/**
+ * Open obligations due for a reminder run on `asOf`: deadline within `horizonDays` (the largest
+ * threshold) or past. Reads the deliberations that have open obligations, then only the matching
+ * deliveries, through the index on (deliberation_id, delivered_on) of open obligations.
+ */
+export async function dueObligations(db: DataSource, store: EventStore, asOf: string, horizonDays: number): Promise<DueObligation[]> {
+  const horizon = addDays(asOf, horizonDays);
+  const ids = (await query<{ id: string }>(db, `SELECT DISTINCT deliberation_id AS id FROM rm_deliveries WHERE obligation AND destroyed_on IS NULL`)).map((r) => r.id);
+  const due: DueObligation[] = [];
+  for (let i = 0; i < ids.length; i += DELIBERATIONS_PER_READ) {
+    const part = ids.slice(i, i + DELIBERATIONS_PER_READ);
+    const streams = await store.readStreams(part.map(deliberationStreamId));
+    const ranges = part.flatMap((id) => {
+      const t = timelineOf((streams.get(deliberationStreamId(id)) ?? []).map(toRecorded) as Recorded<DeliberationEvent>[]);
+      return t ? deadlineRanges(id, t, horizon) : [];
+    });
+    if (ranges.length === 0) continue;
+    const rows = await query<DueObligation>(
+      db,
+      `SELECT d.id::text AS delivery, d.deliberation, to_char(d.delivered_on, 'YYYY-MM-DD') AS "deliveredOn", w.destroy_by AS "destroyBy",
+              ARRAY(SELECT r.threshold FROM rm_reminders r WHERE r.delivery_id = d.id AND r.data->>'destroyBy' = w.destroy_by) AS issued
+       FROM unnest($1::text[], $2::date[], $3::date[], $4::text[]) AS w(deliberation_id, from_day, to_day, destroy_by)
+       JOIN rm_deliveries d ON d.deliberation_id = w.deliberation_id AND d.delivered_on >= w.from_day AND d.delivered_on < w.to_day
+       WHERE d.obligation AND d.destroyed_on IS NULL AND d.delivered_on <= $5::date`,
+      [ranges.map((r) => r.id), ranges.map((r) => r.from), ranges.map((r) => r.to), ranges.map((r) => r.destroyBy), asOf],
+    );
+    due.push(...rows);
+  }
+  return due.sort((a, b) => a.destroyBy.localeCompare(b.destroyBy) || a.deliveredOn.localeCompare(b.deliveredOn) || a.delivery.localeCompare(b.delivery));
+}
