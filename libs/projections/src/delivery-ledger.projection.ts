@@ -74,9 +74,9 @@ export const deliveryLedgerProjection: Projection = {
     const destroyed = groups.get('DestructionRecorded') ?? [];
     if (destroyed.length)
       await sql.query(
-        `UPDATE rm_deliveries SET destruction = r.destruction, destroyed_on = (r.destruction->>'destroyedOn')::date
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, destruction jsonb) WHERE rm_deliveries.id = r.id`,
-        [JSON.stringify(destroyed.map((e) => ({ id: deliveryIdOf(e), destruction: e.data })))],
+        `UPDATE rm_deliveries SET destruction = r.destruction, destroyed_on = (r.destruction->>'destroyedOn')::date, destruction_recorded_at = r.recorded_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, destruction jsonb, recorded_at timestamptz) WHERE rm_deliveries.id = r.id`,
+        [JSON.stringify(destroyed.map((e) => ({ id: deliveryIdOf(e), destruction: e.data, recorded_at: e.metadata.recordedAt })))],
       );
     const reminders = groups.get('ReminderIssued') ?? [];
     if (reminders.length)
