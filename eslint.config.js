@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
  * 'warn' while apps still import `../../../../libs/...`; the lead sets it to 'error' once the
  * imports are switched (see docs/architecture.md, "Boundaries").
  */
-const APP_RELATIVE_LIB_IMPORTS = 'warn';
+const APP_RELATIVE_LIB_IMPORTS = 'error';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', '.test-data/'] },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
-import { GENESIS_HASH, eventHash } from '../../libs/event-store/src/hash.js';
+import { GENESIS_HASH, eventHash } from '@registry/event-store';
 import type { RegistryRuntime } from '../../apps/registry/src/infrastructure/runtime.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/24-130.deliberation.json', import.meta.url), 'utf8'));

@@ -1,4 +1,4 @@
-import { ProjectionLagError } from '../../libs/projections/src/projection-runner.js';
+import { ProjectionLagError } from '@registry/projections';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { fixture } from '../support/documents.js';
 import { commit24130, expectStatus, itemsOf, sampleRelease } from '../e2e/helpers.js';

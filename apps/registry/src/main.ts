@@ -1,8 +1,8 @@
 import { loadConfig } from './config.js';
 import { createLogger } from './infrastructure/logger.js';
 import { createServer } from './server.js';
-import { verifyLog } from '../../../libs/event-store/src/verify.js';
-import { DataDirectoryInUseError } from '../../../libs/database/src/data-dir-lock.js';
+import { verifyLog } from '@registry/event-store';
+import { DataDirectoryInUseError } from '@registry/database';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import type { AmendmentDocument, Commitment, DeliberationDocument, DeliveryRequest, Destruction, OutputRelease, Revocation } from '../../../../libs/domain/src/index.js';
+import type { AmendmentDocument, Commitment, DeliberationDocument, DeliveryRequest, Destruction, OutputRelease, Revocation } from '@registry/domain';
 import type { RegistryRuntime } from '../infrastructure/runtime.js';
 import type { CommandContext } from './event-sourced-repository.js';
 

@@ -24,9 +24,9 @@ import {
   type Release,
   type ReleaseRequest,
   type Revocation,
-} from '../../../../libs/domain/src/index.js';
-import { query } from '../../../../libs/database/src/sql.js';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.js';
+} from '@registry/domain';
+import { query } from '@registry/database';
+import type { EventStore } from '@registry/event-store';
 import type { CommandContext, EventSourcedRepository } from './event-sourced-repository.js';
 import { toRecorded } from './event-sourced-repository.js';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from './paging.js';

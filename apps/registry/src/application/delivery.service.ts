@@ -19,9 +19,9 @@ import {
   type DeliveryRequest,
   type Destruction,
   type Recorded,
-} from '../../../../libs/domain/src/index.js';
-import { query } from '../../../../libs/database/src/sql.js';
-import { ConcurrencyError, type EventStore } from '../../../../libs/event-store/src/event-store.js';
+} from '@registry/domain';
+import { query } from '@registry/database';
+import { ConcurrencyError, type EventStore } from '@registry/event-store';
 import type { DeliberationService } from './deliberation.service.js';
 import { idempotentId } from './idempotent-write.js';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from './paging.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { releaseSchema } from '../../../../libs/domain/src/index.js';
+import { releaseSchema } from '@registry/domain';
 import { list, number } from './options.js';
 import { EXIT, parseOptions, print, table, withJson, withRuntime } from './shared.js';
 

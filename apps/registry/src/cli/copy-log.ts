@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../../../../libs/database/src/database.js';
-import { copyLog } from '../../../../libs/event-store/src/copy-log.js';
-import { openKurrentDbEventStore } from '../../../../libs/event-store/src/kurrentdb-event-store.js';
-import { PostgresEventStore } from '../../../../libs/event-store/src/postgres-event-store.js';
-import { ProjectionRunner } from '../../../../libs/projections/src/projection-runner.js';
+import { openDatabase } from '@registry/database';
+import { copyLog } from '@registry/event-store';
+import { openKurrentDbEventStore } from '@registry/event-store/kurrentdb';
+import { PostgresEventStore } from '@registry/event-store';
+import { ProjectionRunner } from '@registry/projections';
 import { loadConfig } from '../config.js';
 import { registryProjections } from '../infrastructure/runtime.js';
 import { registryUpcasters } from '../infrastructure/upcasters.js';

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
-import { START } from '../../../../libs/event-store/src/event-store.js';
+import { START } from '@registry/event-store';
 import { withRuntime } from './shared.js';
 
 export function exportCommand(cli: Command) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { brusselsDate, DEFAULT_DUE_WITHIN_DAYS } from '../../../../libs/domain/src/index.js';
+import { brusselsDate, DEFAULT_DUE_WITHIN_DAYS } from '@registry/domain';
 import { scheduleQuery } from '../http/queries.js';
 import { more, paging } from './options.js';
 import { parseOptions, print, table, withJson, withRuntime } from './shared.js';

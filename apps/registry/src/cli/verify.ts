@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { verifyLog } from '../../../../libs/event-store/src/verify.js';
+import { verifyLog } from '@registry/event-store';
 import { EXIT, print, withJson, withRuntime } from './shared.js';
 
 export function verifyCommand(cli: Command) {

@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { verifyLog } from '../../../../libs/event-store/src/verify.js';
-import { START } from '../../../../libs/event-store/src/event-store.js';
+import { verifyLog } from '@registry/event-store';
+import { START } from '@registry/event-store';
 import { RUNTIME } from '../application/commands.js';
 import type { RegistryRuntime } from '../infrastructure/runtime.js';
 import { Public, Roles } from './auth.js';
 import { parseQuery } from './params.js';
 import { problemError } from './problem.js';
-import { withDeadline } from '../../../../libs/database/src/unavailable.js';
+import { withDeadline } from '@registry/database';
 import { feedQuery } from './queries.js';
 
 

@@ -8,7 +8,7 @@ import {
   deliberationDocumentSchema,
   outputReleaseSchema,
   revocationSchema,
-} from '../../../../libs/domain/src/index.js';
+} from '@registry/domain';
 import { AmendDeliberation, RecordCommitment, RecordDeliberation, RecordOutputRelease, RevokeDeliberation, RUNTIME } from '../application/commands.js';
 import type { RegistryRuntime } from '../infrastructure/runtime.js';
 import { Roles, type AuthenticatedRequest } from './auth.js';

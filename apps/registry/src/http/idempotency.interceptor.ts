@@ -4,8 +4,8 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { canonicalJson } from '../../../../libs/event-store/src/hash.js';
-import { query } from '../../../../libs/database/src/sql.js';
+import { canonicalJson } from '@registry/event-store';
+import { query } from '@registry/database';
 import { problemError, StoredResponse, toProblem } from './problem.js';
 import type { AuthenticatedRequest } from './auth.js';
 import { idempotencyDigest, runIdempotentWrite } from '../application/idempotent-write.js';

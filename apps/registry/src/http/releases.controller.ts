@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { deliveryRequestSchema, destructionSchema, releaseSchema } from '../../../../libs/domain/src/index.js';
+import { deliveryRequestSchema, destructionSchema, releaseSchema } from '@registry/domain';
 import { RecordDelivery, RecordDestruction, RUNTIME } from '../application/commands.js';
 import type { RegistryRuntime } from '../infrastructure/runtime.js';
 import { Roles, type AuthenticatedRequest } from './auth.js';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import ical, { ICalAlarmType } from 'ical-generator';
-import { brusselsDate, DEFAULT_DUE_WITHIN_DAYS } from '../../../../libs/domain/src/index.js';
+import { brusselsDate, DEFAULT_DUE_WITHIN_DAYS } from '@registry/domain';
 import { RunReminders, RUNTIME } from '../application/commands.js';
 import type { RegistryRuntime } from '../infrastructure/runtime.js';
 import { Roles, type AuthenticatedRequest } from './auth.js';

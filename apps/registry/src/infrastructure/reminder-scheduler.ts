@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
-import { brusselsDate } from '../../../../libs/domain/src/index.js';
+import { brusselsDate } from '@registry/domain';
 import { RUNTIME } from '../application/commands.js';
 import type { RegistryRuntime } from './runtime.js';
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import { openDatabase, type Database } from '../../../../libs/database/src/database.js';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.js';
-import { PostgresEventStore } from '../../../../libs/event-store/src/postgres-event-store.js';
+import { openDatabase, type Database } from '@registry/database';
+import type { EventStore } from '@registry/event-store';
+import { PostgresEventStore } from '@registry/event-store';
 import {
   deliberationIndexProjection,
   deliveryLedgerProjection,
@@ -10,7 +10,7 @@ import {
   ProjectionRunner,
   type Channel,
   type Projection,
-} from '../../../../libs/projections/src/index.js';
+} from '@registry/projections';
 import { registryUpcasters } from './upcasters.js';
 import { DeliberationService } from '../application/deliberation.service.js';
 import { DeliveryService } from '../application/delivery.service.js';
@@ -57,7 +57,7 @@ export class RegistryRuntime {
     try {
       const upcast = registryUpcasters();
       const baseStore: EventStore = config.kurrentDbUrl
-        ? await (await import('../../../../libs/event-store/src/kurrentdb-event-store.js')).openKurrentDbEventStore(config.kurrentDbUrl, upcast)
+        ? await (await import('@registry/event-store/kurrentdb')).openKurrentDbEventStore(config.kurrentDbUrl, upcast)
         : new PostgresEventStore(database.dataSource, upcast);
       const db = database.dataSource;
       const metrics = new RegistryMetrics(db);
