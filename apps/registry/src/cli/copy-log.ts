@@ -4,9 +4,9 @@ import { copyLog } from '@registry/event-store';
 import { openKurrentDbEventStore } from '@registry/event-store/kurrentdb';
 import { PostgresEventStore } from '@registry/event-store';
 import { ProjectionRunner } from '@registry/projections';
-import { loadConfig } from '../config.js';
-import { registryProjections } from '../infrastructure/runtime.js';
-import { registryUpcasters } from '../infrastructure/upcasters.js';
+import { loadConfig } from '../core/config.js';
+import { registryProjections } from '../core/registry-infrastructure.js';
+import { registryUpcasters } from '../core/upcasters.js';
 import { CliFailure, EXIT } from './shared.js';
 
 export function copyLogCommand(cli: Command) {

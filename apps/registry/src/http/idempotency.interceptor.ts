@@ -8,7 +8,7 @@ import { canonicalJson } from '@registry/event-store';
 import { query } from '@registry/database';
 import { problemError, StoredResponse, toProblem } from './problem.js';
 import type { AuthenticatedRequest } from './auth.js';
-import { idempotencyDigest, runIdempotentWrite } from '../application/idempotent-write.js';
+import { idempotencyDigest, runIdempotentWrite } from '../core/idempotent-write.js';
 
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 

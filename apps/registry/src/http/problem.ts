@@ -4,8 +4,8 @@ import { DomainError, ReleaseNotAuthorised, type FieldError } from '@registry/do
 import { ConcurrencyError } from '@registry/event-store';
 import { ProjectionLagError } from '@registry/projections';
 import { isDatabaseUnavailable } from '@registry/database';
-import { PreconditionFailedError } from '../application/event-sourced-repository.js';
-import { CursorError } from '../application/paging.js';
+import { PreconditionFailedError } from '../core/event-sourced-repository.js';
+import { CursorError } from '../core/paging.js';
 import { codeForStatus, PROBLEMS, problemTypeOf } from './problem-catalogue.js';
 
 /** RFC 9457 problem details, plus `errors` (which field, why) and a machine-readable `code`. */

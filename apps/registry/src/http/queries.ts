@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_LIMIT } from '../application/paging.js';
+import { DEFAULT_LIMIT } from '../core/paging.js';
 import { calendarDate, deliberationNumber, identifier, instant } from '@registry/domain';
 
 /**

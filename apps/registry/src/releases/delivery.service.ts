@@ -22,10 +22,10 @@ import {
 } from '@registry/domain';
 import { query } from '@registry/database';
 import { ConcurrencyError, type EventStore } from '@registry/event-store';
-import type { DeliberationService } from './deliberation.service.js';
-import { idempotentId } from './idempotent-write.js';
-import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from './paging.js';
-import { toRecorded, type CommandContext, type DomainRecorded, type EventSourcedRepository } from './event-sourced-repository.js';
+import type { DeliberationService } from '../deliberations/deliberation.service.js';
+import { idempotentId } from '../core/idempotent-write.js';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from '../core/paging.js';
+import { toRecorded, type CommandContext, type DomainRecorded, type EventSourcedRepository } from '../core/event-sourced-repository.js';
 
 export interface DeliveryRow {
   id: string;

@@ -3,9 +3,9 @@ import type { DataSource } from 'typeorm';
 import { deliveryStreamId, reminderDue, type Recorded, type DeliveryEvent, type Threshold } from '@registry/domain';
 import { decideReminder, type ReminderEvent } from '@registry/domain';
 import { query } from '@registry/database';
-import type { DeliveryService } from './delivery.service.js';
-import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from './paging.js';
-import type { CommandContext, EventSourcedRepository } from './event-sourced-repository.js';
+import type { DeliveryService } from '../releases/delivery.service.js';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from '../core/paging.js';
+import type { CommandContext, EventSourcedRepository } from '../core/event-sourced-repository.js';
 
 interface ReminderRow {
   id: string;

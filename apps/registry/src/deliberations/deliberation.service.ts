@@ -27,9 +27,9 @@ import {
 } from '@registry/domain';
 import { query } from '@registry/database';
 import type { EventStore } from '@registry/event-store';
-import type { CommandContext, EventSourcedRepository } from './event-sourced-repository.js';
-import { toRecorded } from './event-sourced-repository.js';
-import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from './paging.js';
+import type { CommandContext, EventSourcedRepository } from '../core/event-sourced-repository.js';
+import { toRecorded } from '../core/event-sourced-repository.js';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from '../core/paging.js';
 
 export interface CheckAnswer extends CheckResult {
   deliberation: string | null;
