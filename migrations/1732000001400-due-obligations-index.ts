@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The reminder run looks up open obligations by deliberation and delivery-day range: the
- * deadline as amended is a function of exactly these two (ADR 0014). A plain CREATE INDEX:
+ * deadline as amended is a function of exactly these two (ADR 11). A plain CREATE INDEX:
  * on a million-delivery ledger it holds writes to rm_deliveries for a second or two.
  */
 export class DueObligationsIndex1732000001400 implements MigrationInterface {

@@ -8,6 +8,8 @@ export default defineConfig({
   root: here,
   base: '/',
   publicDir: false,
+  // The domain's public face, shared with the service: the same zod schemas validate in the browser.
+  resolve: { alias: { '@registry/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/desk', import.meta.url)),
     emptyOutDir: true,

@@ -106,7 +106,7 @@ describe('module boundaries (dependency-cruiser)', () => {
     expect(edges(violations, 'event-store-knows-no-domain')).toEqual(['libs/event-store/src/planted.ts -> libs/domain/src/index.ts']);
     expect(edges(violations, 'libs-never-import-apps')).toEqual(['libs/projections/src/planted.ts -> apps/registry/src/main.ts']);
     expect(edges(violations, 'app-imports-lib-public-face-only')).toEqual(['apps/registry/src/planted.ts -> libs/domain/src/dates.ts']);
-    // The three library rules are errors today; the app rule is a warning until apps switch imports (docs/architecture.md).
+    // Every boundary rule is an error now that apps import libraries by name (docs/architecture.md).
     expect(
       violations
         .filter((v) => v.rule.severity === 'error')
@@ -114,6 +114,7 @@ describe('module boundaries (dependency-cruiser)', () => {
         .sort(),
     ).toEqual(
       [
+        'app-imports-lib-public-face-only',
         'domain-imports-only-zod',
         'domain-imports-only-zod',
         'domain-imports-only-zod',

@@ -35,7 +35,7 @@ afterAll(() => api?.close());
 const asRecorded = (e: StoredEvent) => ({ type: e.type, data: e.data, revision: e.revision, recordedAt: e.metadata.recordedAt });
 
 async function streams(): Promise<Map<string, ReturnType<typeof deliberationHistory>>> {
-  const read = await api.server.runtime.store.readStreams(RECORDED.map(deliberationStreamId));
+  const read = await api.server.store.readStreams(RECORDED.map(deliberationStreamId));
   return new Map(RECORDED.map((id) => [id, deliberationHistory((read.get(deliberationStreamId(id)) ?? []).map(asRecorded))]));
 }
 
@@ -125,7 +125,7 @@ describe('the domain decides what the service decides', () => {
         const given = { deliberations: await historiesFor(request), delivery: [] };
         if (answer.status === 201) {
           outcomes.recorded += 1;
-          const [stored] = await api.server.runtime.store.readStream(`delivery-${answer.body.id}`);
+          const [stored] = await api.server.store.readStream(`delivery-${answer.body.id}`);
           const decided = decideDelivery({ type: 'RecordDelivery', request, today: '2000-01-01', deliveryId: answer.body.id }, given);
           expect(decided).toEqual([{ type: stored.type, data: stored.data }]);
         } else {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
-import type { Database } from '../../libs/database/src/database.js';
-import type { NewEvent } from '../../libs/event-store/src/event-store.js';
-import { PostgresEventStore } from '../../libs/event-store/src/postgres-event-store.js';
+import type { Database } from '@registry/database';
+import type { NewEvent } from '@registry/event-store';
+import { PostgresEventStore } from '@registry/event-store';
 import { poolLimit, urlOf, withTimeout } from './databases.js';
 
 /** Appends per second, or why the system could not be measured. */

@@ -4,9 +4,8 @@
  * docs/performance.md for what each row means and the figures of a recorded run.
  */
 import { cpus, totalmem } from 'node:os';
-import { pino } from 'pino';
-import { loadConfig } from '../../apps/registry/src/config.js';
-import { RegistryRuntime } from '../../apps/registry/src/infrastructure/runtime.js';
+import { loadConfig } from '../../apps/registry/src/core/config.js';
+import { openBenchRegistry } from './registry.js';
 import { appendBench, EVENT_BYTES, type AppendResults, type Rate } from './append.js';
 import { checkLoadedHashes, loadDeliveries, recordDeliberations, recipientsOf } from './dataset.js';
 import { freshPlace } from './databases.js';
@@ -72,7 +71,7 @@ async function measureTarget(target: TargetName, options: BenchOptions): Promise
   let http: Pick<TargetResults, 'loadedStartMs' | 'health' | 'checks' | 'checksByRecipient' | 'rssStarted' | 'rssAfterLoad'>;
   try {
     const config = loadConfig({ ...place.env, LOG_LEVEL: 'silent' });
-    const runtime = await RegistryRuntime.open(config, pino({ level: 'silent' }));
+    const runtime = await openBenchRegistry(config);
     try {
       const recordDeliberationsMs = await recordDeliberations(runtime, options.deliberations);
       log(`  ${options.deliberations} deliberations recorded in ${fmt.ms(recordDeliberationsMs)}`);

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Database } from '../../libs/database/src/database.js';
+import { openDatabase, type Database } from '@registry/database';
 import type { TargetName } from './options.js';
-import { adminQuery } from '../../libs/database/src/sql.js';
+import { adminQuery } from '@registry/database';
 
 /** A fresh, empty place for the registry's data: a PGlite directory or a new PostgreSQL database. */
 export interface Place {

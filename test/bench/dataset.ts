@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
-import { GENESIS_HASH, eventHash } from '../../libs/event-store/src/hash.js';
-import type { RegistryRuntime } from '../../apps/registry/src/infrastructure/runtime.js';
+import { GENESIS_HASH, eventHash } from '@registry/event-store';
+import type { BenchRegistry } from './registry.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/24-130.deliberation.json', import.meta.url), 'utf8'));
 
@@ -25,7 +25,7 @@ export function deliberationDocument(k: number) {
 }
 
 /** Records `count` deliberations through the service (load, decide, append, wait for the read models). */
-export async function recordDeliberations(runtime: RegistryRuntime, count: number): Promise<number> {
+export async function recordDeliberations(runtime: BenchRegistry, count: number): Promise<number> {
   const started = performance.now();
   for (let k = 1; k <= count; k++) {
     await runtime.deliberations.record(deliberationDocument(k) as never, { actor: 'bench', correlationId: randomUUID() });
@@ -90,7 +90,7 @@ export async function loadDeliveries(db: DataSource, count: number, deliberation
 }
 
 /** Re-hashes a sample of the loaded events in JavaScript: the bulk load wrote valid chains. */
-export async function checkLoadedHashes(runtime: RegistryRuntime, sample = 50): Promise<void> {
+export async function checkLoadedHashes(runtime: BenchRegistry, sample = 50): Promise<void> {
   const rows: { stream_id: string }[] = await runtime.database.dataSource.query(
     `SELECT stream_id FROM es_events WHERE type = 'DeliveryRecorded' ORDER BY global_position DESC LIMIT $1`,
     [sample],

@@ -13,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import { GENESIS_HASH } from '../../libs/event-store/src/hash.js';
 import { addDays, daysBetween } from '../../libs/domain/src/shared/dates.js';
 import { reminderDue, type Threshold } from '../../libs/domain/src/reminders/reminder-due.js';
-import { deadlineRanges } from '../../apps/registry/src/application/due-obligations.js';
+import { deadlineRanges } from '../../apps/registry/src/releases/due-obligations.js';
 import { documentAsOf, type DeliberationTimeline } from '../../libs/domain/src/deliberation/timeline.js';
 import type { DeliberationShape } from './decades-shapes.js';
 

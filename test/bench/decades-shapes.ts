@@ -12,8 +12,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { addDays } from '../../libs/domain/src/shared/dates.js';
-import type { RegistryRuntime } from '../../apps/registry/src/infrastructure/runtime.js';
+import { addDays } from '@registry/domain';
+import type { BenchRegistry } from './registry.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/24-130.deliberation.json', import.meta.url), 'utf8'));
 
@@ -80,7 +80,7 @@ export const revocationOf = (s: DeliberationShape) =>
   s.k % 50 === 25 ? { decidedOn: addDays(s.effectiveFrom, 3 * 365), effectiveFrom: addDays(s.effectiveFrom, 3 * 365 + 15), reason: 'Purpose fulfilled' } : undefined;
 
 /** Records deliberation k with its amendments and revocation through the service. */
-async function recordOne(runtime: RegistryRuntime, s: DeliberationShape): Promise<number> {
+async function recordOne(runtime: BenchRegistry, s: DeliberationShape): Promise<number> {
   const ctx = () => ({ actor: 'bench', correlationId: randomUUID() });
   await runtime.deliberations.record(documentOf(s) as never, ctx());
   let commands = 1;
@@ -97,7 +97,7 @@ async function recordOne(runtime: RegistryRuntime, s: DeliberationShape): Promis
 }
 
 /** Records every deliberation, `concurrency` at a time; returns the commands run and the time taken. */
-export async function recordDeliberationShapes(runtime: RegistryRuntime, total: number, concurrency: number, onProgress?: (done: number) => void) {
+export async function recordDeliberationShapes(runtime: BenchRegistry, total: number, concurrency: number, onProgress?: (done: number) => void) {
   const started = performance.now();
   let next = 1;
   let commands = 0;

@@ -4,12 +4,11 @@
  * one database, every figure of docs/performance.md "Decades scale" against its same-run baseline.
  */
 import { randomUUID } from 'node:crypto';
-import { pino } from 'pino';
-import { loadConfig } from '../../apps/registry/src/config.js';
-import { RegistryRuntime } from '../../apps/registry/src/infrastructure/runtime.js';
-import { timelineOf, type DeliberationTimeline } from '../../libs/domain/src/deliberation/timeline.js';
-import { toRecorded } from '../../apps/registry/src/application/event-sourced-repository.js';
-import { eventHash } from '../../libs/event-store/src/hash.js';
+import { loadConfig } from '../../apps/registry/src/core/config.js';
+import { openBenchRegistry, type BenchRegistry } from './registry.js';
+import { timelineOf, type DeliberationTimeline } from '@registry/domain';
+import { toRecorded } from '../../apps/registry/src/core/event-sourced-repository.js';
+import { eventHash } from '@registry/event-store';
 import { freshPlace } from './databases.js';
 import { recordDeliberationShapes, shapeOf } from './decades-shapes.js';
 import { RUN_DATE, deliveryEvents, eligibleFor, loadDeliveryStreams, type Deliberated } from './decades-deliveries.js';
@@ -39,7 +38,7 @@ export interface DecadesFigures {
 }
 
 /** Reads every deliberation back through the store and folds it, as the service does. */
-async function deliberated(runtime: RegistryRuntime, total: number): Promise<Deliberated[]> {
+async function deliberated(runtime: BenchRegistry, total: number): Promise<Deliberated[]> {
   const shapes = Array.from({ length: total }, (_, i) => shapeOf(i + 1, total));
   const out: Deliberated[] = [];
   for (let i = 0; i < shapes.length; i += 1000) {
@@ -59,7 +58,7 @@ async function deliberated(runtime: RegistryRuntime, total: number): Promise<Del
  * PostgresEventStore.append and its stored hashes compared with those computed for the load;
  * then a random sample of loaded streams is re-hashed as read back through the store.
  */
-async function verifyLoad(runtime: RegistryRuntime, data: Deliberated[], count: number): Promise<void> {
+async function verifyLoad(runtime: BenchRegistry, data: Deliberated[], count: number): Promise<void> {
   const probe = deliveryEvents(count, eligibleFor(data), runtime.config.reminderThresholds);
   const streamId = probe[0].streamId;
   await runtime.store.append(streamId, probe.map(({ eventId, type, data: d, metadata }) => ({ eventId, type, schemaVersion: 1, data: d, metadata: metadata as never })), 0);
@@ -74,7 +73,7 @@ async function verifyLoad(runtime: RegistryRuntime, data: Deliberated[], count: 
       if (eventHash(e.previousHash, { ...e, streamId: id }) !== e.hash) throw new Error(`bulk-loaded event ${e.eventId} of ${id} does not hash to its stored hash`);
 }
 
-async function buildAndRebuild(runtime: RegistryRuntime, options: BenchOptions, fraction: number) {
+async function buildAndRebuild(runtime: BenchRegistry, options: BenchOptions, fraction: number) {
   const deliberations = Math.max(40, Math.round(10_000 * fraction));
   const deliveries = Math.max(1000, Math.round(1_000_000 * fraction));
   log(`  ${deliberations} deliberations through the service (8 at a time)`);
@@ -119,7 +118,7 @@ async function buildAndRebuild(runtime: RegistryRuntime, options: BenchOptions, 
   return { deliberations, deliberationCommands: recorded.commands, deliberationsMs: recorded.ms, deliveries, events: rawRead.events, loadMs: loaded.ms, rebuilds, rebuildAllMs, rawRead, sizes: sizes as { log: number; database: number }, data };
 }
 
-async function reminderRuns(runtime: RegistryRuntime) {
+async function reminderRuns(runtime: BenchRegistry) {
   const [{ open }] = await runtime.database.dataSource.query(`SELECT count(*)::int AS open FROM rm_deliveries WHERE obligation AND destroyed_on IS NULL`);
   const [{ all }] = await runtime.database.dataSource.query(`SELECT count(*)::int AS all FROM rm_deliveries WHERE obligation`);
   const ctx = () => ({ actor: 'bench', correlationId: randomUUID() });
@@ -154,7 +153,7 @@ export async function runDecades(target: TargetName, options: BenchOptions): Pro
   try {
     log(`[${target}] decades ×${fraction}: build, rebuild, reminders`);
     const config = loadConfig({ ...place.env, LOG_LEVEL: 'silent' });
-    const runtime = await RegistryRuntime.open(config, pino({ level: 'silent' }));
+    const runtime = await openBenchRegistry(config);
     let built: Awaited<ReturnType<typeof buildAndRebuild>>;
     let runs: Awaited<ReturnType<typeof reminderRuns>>;
     try {

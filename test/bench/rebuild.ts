@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { RegistryRuntime } from '../../apps/registry/src/infrastructure/runtime.js';
+import type { BenchRegistry } from './registry.js';
 import { urlOf } from './databases.js';
 
 export interface Throughput {
@@ -11,14 +11,14 @@ export interface Throughput {
 const through = (events: number, ms: number): Throughput => ({ events, ms, perSecond: events / (ms / 1000) });
 
 /** ProjectionRunner.rebuild of one projection over the whole log. */
-export async function rebuild(runtime: RegistryRuntime, name: string): Promise<Throughput> {
+export async function rebuild(runtime: BenchRegistry, name: string): Promise<Throughput> {
   const started = performance.now();
   const events = await runtime.projections.rebuild(name);
   return through(events, performance.now() - started);
 }
 
 /** Every projection catching up from where it is (after the bulk load: all of it but the deliberations). */
-export async function catchUp(runtime: RegistryRuntime): Promise<number> {
+export async function catchUp(runtime: BenchRegistry): Promise<number> {
   const started = performance.now();
   await runtime.projections.catchUp();
   return performance.now() - started;
@@ -28,7 +28,7 @@ export async function catchUp(runtime: RegistryRuntime): Promise<number> {
  * Baseline: the same rows, same columns and same order as readAll, through a server-side
  * cursor on one node-postgres connection, 10,000 rows per FETCH (jsonb parsed by pg).
  */
-export async function rawCursorRead(runtime: RegistryRuntime): Promise<Throughput> {
+export async function rawCursorRead(runtime: BenchRegistry): Promise<Throughput> {
   const client = new pg.Client({ connectionString: urlOf(runtime.database) });
   await client.connect();
   try {

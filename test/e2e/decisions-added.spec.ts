@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { loadConfig } from '../../apps/registry/src/config.js';
-import { RegistryRuntime } from '../../apps/registry/src/infrastructure/runtime.js';
+import { loadConfig } from '../../apps/registry/src/core/config.js';
+import { RegistryInfrastructure } from '../../apps/registry/src/core/registry-infrastructure.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { check, codes, deliver, expectProblem, expectStatus, itemsOf, reasonOf, record24130, sampleRelease, sleep } from './helpers.js';
 
@@ -58,7 +58,7 @@ describe('decisions added where the contract was silent', () => {
   });
 
   it('Every recorded delivery is authorised as recorded: a revocation recorded between the check and the write makes the delivery a 422', async () => {
-    const store = api.server.runtime.store;
+    const store = api.server.store;
     const original = store.readStreams.bind(store);
     let armed = true;
     // The delivery reads the deliberation, then another secretary revokes it before the delivery is written.
@@ -84,9 +84,9 @@ describe('decisions added where the contract was silent', () => {
   it('One registry process per embedded data directory: a second process on a directory in use refuses to start with a clear message', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'registry-one-process-'));
     const config = loadConfig({ REGISTRY_DATA_DIR: dir, REGISTRY_API_KEYS: 'a:auditor:k', LOG_LEVEL: 'silent' });
-    const first = await RegistryRuntime.open(config, pino({ level: 'silent' }));
+    const first = await RegistryInfrastructure.open(config, pino({ level: 'silent' }));
     try {
-      await expect(RegistryRuntime.open(config, pino({ level: 'silent' }))).rejects.toThrow(/in use|another|lock/i);
+      await expect(RegistryInfrastructure.open(config, pino({ level: 'silent' }))).rejects.toThrow(/in use|another|lock/i);
     } finally {
       await first.close();
     }

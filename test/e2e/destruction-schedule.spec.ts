@@ -1,6 +1,6 @@
 import ical, { type VEvent } from 'node-ical';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { brusselsDate } from '../../libs/domain/src/index.js';
+import { brusselsDate } from '@registry/domain';
 import { cohort, recordThreeDeadlines, deliver, expectProblem, expectStatus, itemsOf, sampleRelease } from './helpers.js';
 
 

@@ -12,9 +12,21 @@ type Op = { summary?: string; description?: string; security?: unknown[]; parame
 const operationsOf = (doc: any): [string, string, Op][] =>
   Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods as Record<string, Op>).map(([method, op]) => [path, method, op] as [string, string, Op]));
 
+type ModuleNode = { module?: unknown; controllers?: unknown[]; imports?: unknown[] } | (new (...args: never[]) => unknown);
+
+/** The controllers of a module and of every module it imports (dynamic modules included), each once. */
+function controllersOf(node: ModuleNode, seen = new Set<unknown>()): (new (...args: never[]) => unknown)[] {
+  const key = typeof node === 'function' ? node : (node.module ?? node);
+  if (seen.has(key) || seen.has(node)) return [];
+  seen.add(key).add(node);
+  const own = ((typeof node === 'function' ? undefined : node.controllers) ?? Reflect.getMetadata('controllers', key as object) ?? []) as never[];
+  const imports = ((typeof node === 'function' ? undefined : node.imports) ?? Reflect.getMetadata('imports', key as object) ?? []) as ModuleNode[];
+  return [...own, ...imports.flatMap((child) => controllersOf(child, seen))];
+}
+
 /** Every route Nest serves, as `get /deliberations/{id}`, read from the controllers' decorators. */
 function nestRoutes(): string[] {
-  const controllers: (new (...args: never[]) => unknown)[] = (AppModule.with({ config: { apiKeys: [] }, database: {} } as never, {} as never).controllers ?? []) as never;
+  const controllers = controllersOf(AppModule.with({ apiKeys: [] } as never, {} as never));
   return controllers.flatMap((controller) => {
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '').replace(/^\/|\/$/g, '');
     return Object.getOwnPropertyNames(controller.prototype).flatMap((name) => {

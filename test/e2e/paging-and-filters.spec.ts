@@ -36,7 +36,7 @@ describe('paging and filters on every list', () => {
 
   it('walks 2,500 deliveries in pages of 1,000 and sees each exactly once', async () => {
     // Read-model rows written straight in (2,500 HTTP writes would be slow); many share a date and a recording time, so ties are broken by id.
-    await api.server.runtime.database.dataSource.query(
+    await api.server.database.dataSource.query(
       `INSERT INTO rm_deliveries (id, deliberation_id, deliberation, dataset, recipient, access, delivered_on, obligation, data, recorded_at)
        SELECT md5('bulk-' || i)::uuid, '24-130', '24/130', 'scrambled', 'dwse', 'transfer', DATE '2025-01-01' + (i % 7), false,
               jsonb_build_object('deliveryId', md5('bulk-' || i)::uuid::text, 'deliberation', '24/130', 'recipient', 'dwse', 'dataset', 'scrambled',

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { deliver, expectStatus, itemsOf, record24130, sampleRelease, sleep } from './helpers.js';
+import { OutboxSender } from '../../apps/registry/src/schedule/outbox-sender.js';
 
 const SECRET = 'webhook-secret-for-tests';
 
@@ -27,8 +28,8 @@ async function until(ready: () => boolean | Promise<boolean>, what: string, time
  * the first time, to see the retry) and an e-mail to an in-process SMTP server.
  *
  * Time is moved only by SQL: after the first failed attempt the test sets the row's
- * `next_attempt_at` to now() through `api.server.runtime.database.dataSource` and calls
- * `api.server.runtime.outbox.sendDue()`, instead of waiting out the 5 s back-off.
+ * `next_attempt_at` to now() through `api.server.database.dataSource` and calls
+ * `api.server.app.get(OutboxSender).sendDue()`, instead of waiting out the 5 s back-off.
  */
 describe('reminders sent by webhook (signed, retried) and by e-mail', () => {
   let api: TestServer;
@@ -127,8 +128,8 @@ describe('reminders sent by webhook (signed, retried) and by e-mail', () => {
     expect(received).toHaveLength(1);
 
     // Bring the retry forward (instead of sleeping out the back-off), then let the outbox send.
-    await api.server.runtime.database.dataSource.query(`UPDATE outbox SET next_attempt_at = now() WHERE channel = 'webhook' AND status = 'retrying'`);
-    await api.server.runtime.outbox.sendDue();
+    await api.server.database.dataSource.query(`UPDATE outbox SET next_attempt_at = now() WHERE channel = 'webhook' AND status = 'retrying'`);
+    await api.server.app.get(OutboxSender).sendDue();
     await until(() => received.length >= 2, 'the webhook retry');
     expect(received[1].answered).toBe(204);
     expect(received[1].body).toBe(received[0].body);
@@ -162,7 +163,7 @@ describe('reminders sent by webhook (signed, retried) and by e-mail', () => {
     expect(itemsOf(run.body).map((r) => r.threshold)).toEqual([90]);
     expect(itemsOf((await api.request('POST', '/reminders/run', { role: 'secretariat', body: { asOf: '2030-10-02' } })).body)).toEqual([]);
     await until(() => received.length >= 3 && mails.length >= 2, 'the 90-day reminder on both channels');
-    await api.server.runtime.outbox.sendDue();
+    await api.server.app.get(OutboxSender).sendDue();
     await sleep(200);
     expect(received).toHaveLength(3);
     expect(mails).toHaveLength(2);

@@ -1,6 +1,8 @@
 import { startTestServer, type TestServer } from '../support/server.js';
 import { capturedLog } from '../support/captured-log.js';
 import { sleep } from '../e2e/helpers.js';
+import { OutboxSender } from '../../apps/registry/src/schedule/outbox-sender.js';
+import { ReminderService } from '../../apps/registry/src/schedule/reminder.service.js';
 
 /**
  * Issue 10, fault 8: a background task that fails (the daily reminder run, an outbox pass) is
@@ -23,13 +25,13 @@ describe('fault 8: background failures are logged with their cause and counted',
   };
 
   it('a failing daily reminder run', async () => {
-    const runtime = api.server.runtime;
-    const original = runtime.reminders.run.bind(runtime.reminders);
-    runtime.reminders.run = () => Promise.reject(new Error('reminder ledger unreachable'));
+    const reminders = api.server.app.get(ReminderService);
+    const original = reminders.run.bind(reminders);
+    reminders.run = () => Promise.reject(new Error('reminder ledger unreachable'));
     try {
       await sleep(2300);
     } finally {
-      runtime.reminders.run = original;
+      reminders.run = original;
     }
     const lines = captured.errors().filter((l) => l.task === 'daily-reminders');
     expect(lines.length).toBeGreaterThan(0);
@@ -38,7 +40,7 @@ describe('fault 8: background failures are logged with their cause and counted',
   });
 
   it('a failing outbox pass', async () => {
-    const outbox = api.server.runtime.outbox;
+    const outbox = api.server.app.get(OutboxSender);
     const original = outbox.sendDue.bind(outbox);
     outbox.sendDue = () => Promise.reject(new Error('outbox table locked'));
     try {

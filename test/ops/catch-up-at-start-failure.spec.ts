@@ -27,9 +27,9 @@ describe(`fault 8 on ${testTarget}: a failing catch-up at start is logged and co
     const first = await startTestServer(env, options);
     expectStatus(await first.request('POST', '/deliberations', { body: fixture('24-130.deliberation.json') }), 201);
     // The index must be replayed at the next start, and its table refuses every row.
-    await first.server.runtime.database.dataSource.query(`DELETE FROM projection_checkpoints WHERE name = 'deliberation-index'`);
-    await first.server.runtime.database.dataSource.query(`DELETE FROM rm_deliberations`);
-    await first.server.runtime.database.dataSource.query(`ALTER TABLE rm_deliberations ADD CONSTRAINT refuse_all CHECK (false) NOT VALID`);
+    await first.server.database.dataSource.query(`DELETE FROM projection_checkpoints WHERE name = 'deliberation-index'`);
+    await first.server.database.dataSource.query(`DELETE FROM rm_deliberations`);
+    await first.server.database.dataSource.query(`ALTER TABLE rm_deliberations ADD CONSTRAINT refuse_all CHECK (false) NOT VALID`);
     await first.close();
     servers = [];
     const captured = capturedLog();

@@ -96,14 +96,14 @@ describe('registry command line', () => {
   it('given output to a script (no terminal) or NO_COLOR, when a table is printed, then it has no colour codes', async () => {
     const args = ['check', '--deliberation', '24/130', '--recipient', 'dwse', '--dataset', 'population', '--on', '2025-01-10', '--years', '2021', '--variables', 'person.sex'];
     expect(await run(args)).toBe(EXIT.notAuthorised);
-    expect(output.join('\n')).not.toMatch(/\u001b\[/);
+    expect(output.join('\n')).not.toContain('\u001b[');
     const tty = process.stdout.isTTY;
     Object.defineProperty(process.stdout, 'isTTY', { value: true, configurable: true });
     process.env.NO_COLOR = '1';
     try {
       output = [];
       await run(args);
-      expect(output.join('\n')).not.toMatch(/\u001b\[/);
+      expect(output.join('\n')).not.toContain('\u001b[');
     } finally {
       Object.defineProperty(process.stdout, 'isTTY', { value: tty, configurable: true });
       delete process.env.NO_COLOR;

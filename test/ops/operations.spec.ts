@@ -42,7 +42,7 @@ describe('health when the database is gone', () => {
   it('given a running service whose database connection is closed, when /health is asked, then 503 problem (not 200, not a crash)', async () => {
     const api = await startTestServer();
     try {
-      await api.server.runtime.database.dataSource.destroy();
+      await api.server.database.dataSource.destroy();
       const health = await api.request('GET', '/health', { role: null });
       expect(health.status).toBe(503);
       expect(health.headers.get('content-type')).toMatch(/problem\+json/);

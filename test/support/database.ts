@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database } from '../../libs/database/src/database.js';
-import { adminQuery } from '../../libs/database/src/sql.js';
+import { openDatabase, type Database } from '@registry/database';
+import { adminQuery } from '@registry/database';
 
 /** Which database the suite runs on: real PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
 export const testTarget = process.env.DATABASE_URL ? 'postgres' : 'pglite';

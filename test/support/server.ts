@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
-import { loadConfig, type RegistryConfig } from '../../apps/registry/src/config.js';
+import { loadConfig, type RegistryConfig } from '../../apps/registry/src/core/config.js';
 import { createServer, type RegistryServer } from '../../apps/registry/src/server.js';
 import { freshDatabaseUrl } from './database.js';
 import { undocumented } from './openapi-check.js';

@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 /** Tampering made with SQL behind the service is caught by GET /audit/verify. */
 describe('audit chain', () => {
   let api: TestServer;
-  const sql = (text: string, params: unknown[] = []) => api.server.runtime.database.dataSource.query(text, params);
+  const sql = (text: string, params: unknown[] = []) => api.server.database.dataSource.query(text, params);
 
   beforeAll(async () => {
     api = await startTestServer();

@@ -1,4 +1,4 @@
-import { checkRelease, deliberationStreamId, timelineOf, type DeliberationEvent, type Recorded } from '../../libs/domain/src/index.js';
+import { checkRelease, deliberationStreamId, timelineOf, type DeliberationEvent, type Recorded } from '@registry/domain';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { testTarget } from '../support/database.js';
 import { commitSynthetic, expectStatus, sleep, synthetic } from '../e2e/helpers.js';

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer, type TestRole } from '../support/serv
 describe('hostile input', () => {
   let api: TestServer;
   let deliveryId: string;
-  const eventCount = async () => Number((await api.server.runtime.database.dataSource.query('SELECT count(*)::int AS n FROM es_events'))[0].n);
+  const eventCount = async () => Number((await api.server.database.dataSource.query('SELECT count(*)::int AS n FROM es_events'))[0].n);
 
   beforeAll(async () => {
     api = await startTestServer({ REGISTRY_BODY_LIMIT: '64kb', REGISTRY_RATE_LIMIT_PER_MINUTE: '0' });

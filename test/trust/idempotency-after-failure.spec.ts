@@ -1,7 +1,8 @@
-import { ProjectionLagError } from '../../libs/projections/src/projection-runner.js';
+import { ProjectionLagError } from '@registry/projections';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { fixture } from '../support/documents.js';
 import { commit24130, expectStatus, itemsOf, sampleRelease } from '../e2e/helpers.js';
+import { ProjectionRunner } from '@registry/projections';
 
 type Failure = 'remember' | 'catching-up';
 
@@ -12,7 +13,7 @@ type Failure = 'remember' | 'catching-up';
  */
 describe('fault 2: an Idempotency-Key whose write committed is never forgotten', () => {
   let api: TestServer;
-  const runtime = () => api.server.runtime;
+  const runtime = () => ({ database: api.server.database, projections: api.server.app.get(ProjectionRunner) });
   const events = async (type: string) =>
     Number((await runtime().database.dataSource.query('SELECT count(*)::int AS n FROM es_events WHERE type = $1', [type]))[0].n);
 

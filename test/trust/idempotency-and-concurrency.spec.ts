@@ -3,7 +3,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 
 describe('idempotent writes and concurrent writers', () => {
   let api: TestServer;
-  const eventCount = async () => Number((await api.server.runtime.database.dataSource.query('SELECT count(*)::int AS n FROM es_events'))[0].n);
+  const eventCount = async () => Number((await api.server.database.dataSource.query('SELECT count(*)::int AS n FROM es_events'))[0].n);
 
   beforeAll(async () => {
     api = await startTestServer();

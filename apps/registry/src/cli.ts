@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { DomainError } from '../../../libs/domain/src/index.js';
-import { DataDirectoryInUseError } from '../../../libs/database/src/data-dir-lock.js';
+import { DomainError } from '@registry/domain';
+import { DataDirectoryInUseError } from '@registry/database';
 import { copyLogCommand } from './cli/copy-log.js';
 import { checkCommand } from './cli/check.js';
 import { deliveriesCommand } from './cli/deliveries.js';

@@ -1,8 +1,8 @@
-import { loadConfig } from './config.js';
-import { createLogger } from './infrastructure/logger.js';
+import { loadConfig } from './core/config.js';
+import { createLogger } from './core/logger.js';
 import { createServer } from './server.js';
-import { verifyLog } from '../../../libs/event-store/src/verify.js';
-import { DataDirectoryInUseError } from '../../../libs/database/src/data-dir-lock.js';
+import { verifyLog } from '@registry/event-store';
+import { DataDirectoryInUseError } from '@registry/database';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
@@ -14,9 +14,9 @@ async function main() {
     log.warn('REGISTRY_WEBHOOK_URL is set without REGISTRY_WEBHOOK_SECRET: reminders will be sent unsigned');
   const server = await createServer(config, log);
   await server.app.listen(config.port, '0.0.0.0');
-  log.info({ port: config.port, database: server.runtime.database.kind, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'registry listening');
+  log.info({ port: config.port, database: server.database.kind, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'registry listening');
   // Checked after listening, so a long log does not delay start; a broken chain is loud, not fatal.
-  if (config.verifyOnStart) void verifyLog(server.runtime.store)
+  if (config.verifyOnStart) void verifyLog(server.store)
     .then((result) =>
       result.ok
         ? log.info({ events: result.events }, 'event log verified: hash chains intact')

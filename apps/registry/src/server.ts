@@ -5,42 +5,52 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
-import type { RegistryConfig } from './config.js';
-import { PinoNestLogger } from './infrastructure/logger.js';
-import { RegistryRuntime } from './infrastructure/runtime.js';
+import type { Database } from '@registry/database';
+import type { EventStore } from '@registry/event-store';
+import { ProjectionRunner } from '@registry/projections';
+import type { RegistryConfig } from './core/config.js';
+import { PinoNestLogger } from './core/logger.js';
+import { DATABASE, EVENT_STORE } from './core/tokens.js';
+import { RegistryMetrics } from './operations/metrics.js';
 import { mountDesk } from './http/desk.js';
 import { accessLog, jsonBody, rateLimitPerKey, requestId } from './http/middleware.js';
 import { openApiDocument } from './http/openapi/document.js';
 
 export interface RegistryServer {
   app: NestExpressApplication;
-  runtime: RegistryRuntime;
+  /** The database and event store the service runs on (providers of CoreModule). */
+  database: Database;
+  store: EventStore;
   close(): Promise<void>;
 }
 
-/** Builds the HTTP service on an opened runtime (the same wiring for `npm start` and the tests). */
+/** Builds the HTTP service on the feature modules (the same wiring for `npm start` and the tests). */
 export async function createServer(config: RegistryConfig, log: Logger, options: { scheduler?: boolean } = {}): Promise<RegistryServer> {
   // Say what start-up is doing, so a long catch-up on a big log does not look like a hang.
   const started = performance.now();
   log.info({ database: config.databaseUrl ? 'postgresql' : 'embedded', events: config.kurrentDbUrl ? 'kurrentdb' : 'postgresql' }, 'opening the database and applying migrations, then catching up the read models');
-  const runtime = await RegistryRuntime.open(config, log);
-  const checkpoints = await runtime.projections.checkpoints().catch(() => new Map());
+  // CoreModule opens the database, the store and the read models (catch-up) as Nest builds the providers.
+  // abortOnError false: a failure to start (such as the data directory in use) is thrown, not a process exit.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, log, options), {
+    bodyParser: false,
+    logger: new PinoNestLogger(log),
+    abortOnError: false,
+  });
+  const store = app.get<EventStore>(EVENT_STORE);
+  const checkpoints = await app.get(ProjectionRunner).checkpoints().catch(() => new Map());
   log.info(
-    { ms: Math.round(performance.now() - started), head: await runtime.store.headCheckpoint().catch(() => undefined), projections: Object.fromEntries(checkpoints) },
+    { ms: Math.round(performance.now() - started), head: await store.headCheckpoint().catch(() => undefined), projections: Object.fromEntries(checkpoints) },
     'database migrated and read models caught up',
   );
   try {
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.with(runtime, log, options), {
-      bodyParser: false,
-      logger: new PinoNestLogger(log),
-    });
+    const metrics = app.get(RegistryMetrics);
     app.disable('x-powered-by');
     app.set('trust proxy', false);
     app.use(requestId);
     app.use(accessLog(log));
-    app.use(runtime.metrics.middleware());
+    app.use(metrics.middleware());
     app.use('/metrics', async (req: { method: string }, res: { type(t: string): { send(b: string): void } }, next: () => void) =>
-      req.method === 'GET' ? res.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics()) : next(),
+      req.method === 'GET' ? res.type(metrics.registry.contentType).send(await metrics.registry.metrics()) : next(),
     );
     // The desk is same-origin scripts only; TLS is a proxy's job, so requests are not upgraded here.
     app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
@@ -56,14 +66,15 @@ export async function createServer(config: RegistryConfig, log: Logger, options:
     await app.init();
     return {
       app,
-      runtime,
+      database: app.get<Database>(DATABASE),
+      store,
+      // Nest's shutdown hooks: the scheduler stops, then the core closes outbox, store and database.
       async close() {
         await app.close();
-        await runtime.close();
       },
     };
   } catch (error) {
-    await runtime.close();
+    await app.close();
     throw error;
   }
 }

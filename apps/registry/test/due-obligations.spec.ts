@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { destroyByFor, type DeliberationTimeline } from '../../../libs/domain/src/index.js';
-import { deadlineRanges } from '../src/application/due-obligations.js';
+import { destroyByFor, type DeliberationTimeline } from '@registry/domain';
+import { deadlineRanges } from '../src/releases/due-obligations.js';
 
 const original = JSON.parse(readFileSync(new URL('../../../fixtures/24-130.deliberation.json', import.meta.url), 'utf8'));
 const day = fc.integer({ min: 0, max: 4000 }).map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10));

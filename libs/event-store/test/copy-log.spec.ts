@@ -1,5 +1,5 @@
 import { openTestDatabase } from '../../../test/support/database.js';
-import type { Database } from '../../database/src/database.js';
+import type { Database } from '@registry/database';
 import { copyLog, CopyLogError, type CopyProgress } from '../src/copy-log.js';
 import { ConcurrencyError, NO_STREAM, START, type EventStore, type StoredEvent } from '../src/event-store.js';
 import { PostgresEventStore } from '../src/postgres-event-store.js';

@@ -1,5 +1,5 @@
 import { testTarget, openTestDatabase } from '../../../test/support/database.js';
-import type { Database } from '../../database/src/database.js';
+import type { Database } from '@registry/database';
 import { NO_STREAM } from '../src/event-store.js';
 import { PostgresEventStore, appendInTransaction } from '../src/postgres-event-store.js';
 import { describeEventStoreContract, newEvent } from './contract.js';

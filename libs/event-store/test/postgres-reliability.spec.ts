@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { openTestDatabase, testTarget } from '../../../test/support/database.js';
-import type { Database } from '../../database/src/database.js';
+import type { Database } from '@registry/database';
 import { ConcurrencyError, NO_STREAM, type NewEvent } from '../src/event-store.js';
 import { PostgresEventStore } from '../src/postgres-event-store.js';
 import { everything, newEvent } from './contract.js';

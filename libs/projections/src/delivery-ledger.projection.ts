@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import type { StoredEvent } from '@registry/event-store';
-import { isDeliveryStreamEvent, isEventOfType } from '@registry/domain';
+import { isDeliveryStreamEvent } from '@registry/domain';
 import type { Projection } from './projection.js';
 
 /**

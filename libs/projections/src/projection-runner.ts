@@ -1,6 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { START, type Checkpoint, type EventStore } from '../../event-store/src/event-store.js';
-import { rowsOf, withTransaction } from '../../database/src/sql.js';
+import { START, type Checkpoint, type EventStore } from '@registry/event-store';
+import { rowsOf, withTransaction } from '@registry/database';
 import type { Projection } from './projection.js';
 
 export interface RunnerOptions {

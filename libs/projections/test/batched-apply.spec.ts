@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Database } from '../../database/src/database.js';
-import { query, withTransaction } from '../../database/src/sql.js';
-import { NO_STREAM, START, type NewEvent } from '../../event-store/src/event-store.js';
-import { PostgresEventStore } from '../../event-store/src/postgres-event-store.js';
+import { query, withTransaction, type Database } from '@registry/database';
+import { NO_STREAM, PostgresEventStore, START, type NewEvent } from '@registry/event-store';
 import { openTestDatabase } from '../../../test/support/database.js';
 import { deliberationIndexProjection, deliveryLedgerProjection, ProjectionRunner } from '../src/index.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../database/src/database.js';
-import { query } from '../../database/src/sql.js';
-import type { StoredEvent } from '../../event-store/src/event-store.js';
+import type { Database } from '@registry/database';
+import { query } from '@registry/database';
+import type { StoredEvent } from '@registry/event-store';
 import { openTestDatabase, testTarget } from '../../../test/support/database.js';
 import { outboxProjection } from '../src/index.js';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../database/src/database.js';
-import { query } from '../../database/src/sql.js';
-import { NO_STREAM, type NewEvent } from '../../event-store/src/event-store.js';
-import { PostgresEventStore } from '../../event-store/src/postgres-event-store.js';
+import type { Database } from '@registry/database';
+import { query } from '@registry/database';
+import { NO_STREAM, type NewEvent } from '@registry/event-store';
+import { PostgresEventStore } from '@registry/event-store';
 import { openTestDatabase } from '../../../test/support/database.js';
 import { deliberationIndexProjection, deliveryLedgerProjection, outputReleaseProjection, ProjectionLagError, ProjectionRunner, type Projection } from '../src/index.js';
 import { readFileSync } from 'node:fs';

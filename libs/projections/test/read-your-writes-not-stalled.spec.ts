@@ -1,7 +1,7 @@
 import pg from 'pg';
-import type { Database } from '../../database/src/database.js';
-import { NO_STREAM } from '../../event-store/src/event-store.js';
-import { PostgresEventStore } from '../../event-store/src/postgres-event-store.js';
+import type { Database } from '@registry/database';
+import { NO_STREAM } from '@registry/event-store';
+import { PostgresEventStore } from '@registry/event-store';
 import { newEvent } from '../../event-store/test/contract.js';
 import { openTestDatabase, testTarget } from '../../../test/support/database.js';
 import { deliberationIndexProjection, ProjectionRunner } from '../src/index.js';

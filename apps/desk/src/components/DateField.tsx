@@ -26,7 +26,7 @@ export function DateField({ label, value, onChange, onInvalid, error, source, re
   useEffect(() => {
     const read = instant ? readInstant(text) : readDate(text);
     if ((read ?? '') !== value) setText(show(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new value from outside resets the text; the person's typing must not be overwritten.
   }, [value]);
   const change = (typed: string) => {
     setText(typed);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { amendmentDocumentSchema, applyChange, type Change, type DeliberationDocument } from '../../../../libs/domain/src/index.js';
+import { amendmentDocumentSchema, applyChange, type Change, type DeliberationDocument } from '@registry/domain';
 import { api, unwrap } from '../api/client.js';
 import type { DeliberationView, Written } from '../api/types.js';
 import { useDeliberationChange } from '../api/writes.js';

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { destructionSchema } from '../../../../libs/domain/src/index.js';
+import { destructionSchema } from '@registry/domain';
 import { api, unwrap } from '../api/client.js';
 import type { Delivery, Items, Reminder } from '../api/types.js';
 import { DateField } from '../components/DateField.js';

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { outputReleaseSchema } from '../../../../libs/domain/src/index.js';
+import { outputReleaseSchema } from '@registry/domain';
 import { api, unwrap } from '../api/client.js';
 import type { OutputReleaseRecorded } from '../api/types.js';
 import { DateField } from '../components/DateField.js';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { revocationSchema } from '../../../../libs/domain/src/index.js';
+import { revocationSchema } from '@registry/domain';
 import { api, unwrap } from '../api/client.js';
 import type { Written } from '../api/types.js';
 import { useDeliberationChange } from '../api/writes.js';

@@ -1,4 +1,4 @@
-import { deliveryRequestSchema, releaseSchema } from '../../../../libs/domain/src/index.js';
+import { deliveryRequestSchema, releaseSchema } from '@registry/domain';
 import type { Reason } from '../api/types.js';
 import { readYears } from '../record/document-form.js';
 

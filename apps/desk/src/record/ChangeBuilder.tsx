@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACCESS_MODES, DATASET_KINDS, PARTY_ROLES, type Change } from '../../../../libs/domain/src/index.js';
+import { ACCESS_MODES, DATASET_KINDS, PARTY_ROLES, type Change } from '@registry/domain';
 import type { DeliberationView } from '../api/types.js';
 import { DateField } from '../components/DateField.js';
 import { Field, SelectField } from '../components/Field.js';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PARTY_ROLES } from '../../../../libs/domain/src/index.js';
+import { PARTY_ROLES } from '@registry/domain';
 import { DateField } from '../components/DateField.js';
 import { Field } from '../components/Field.js';
 import type { DocumentForm, FieldErrors, PartyRow, PredecessorRow, Sources } from './document-form.js';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DeliberationDocument } from '../../../../libs/domain/src/index.js';
+import type { DeliberationDocument } from '@registry/domain';
 import { showDate } from '../format.js';
 
 /** What will be recorded, in words, with the exact document underneath. */

@@ -1,4 +1,4 @@
-import { changeSchema, type Change } from '../../../../libs/domain/src/index.js';
+import { changeSchema, type Change } from '@registry/domain';
 import { readYears } from './document-form.js';
 
 export const OPS = ['addDataset', 'removeDataset', 'updateDataset', 'addVariables', 'removeVariables', 'addParty', 'removeParty', 'setReferenceYears', 'setRetention'] as const;

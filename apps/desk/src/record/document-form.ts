@@ -1,5 +1,5 @@
 import { dump, load } from 'js-yaml';
-import { deliberationDocumentSchema, type DeliberationDocument } from '../../../../libs/domain/src/index.js';
+import { deliberationDocumentSchema, type DeliberationDocument } from '@registry/domain';
 import type { DeliberationDraft } from '../drafting/index.js';
 
 /** The deliberation form as typed: every field a string, so nothing typed is ever lost. */

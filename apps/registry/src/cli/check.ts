@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { releaseSchema } from '../../../../libs/domain/src/index.js';
+import { releaseSchema } from '@registry/domain';
 import { list, number } from './options.js';
-import { EXIT, parseOptions, print, table, withJson, withRuntime } from './shared.js';
+import { EXIT, parseOptions, print, table, withJson, withRegistry } from './shared.js';
+import { DeliberationService } from '../deliberations/deliberation.service.js';
 
 export function checkCommand(cli: Command) {
   withJson(cli.command('check'))
@@ -21,8 +22,8 @@ export function checkCommand(cli: Command) {
         deliberation: o.deliberation, recipient: o.recipient, dataset: o.dataset, access: o.access, on: o.on,
         referenceYears: list(o.years).map(number), variables: list(o.variables), table: o.table, subjects: number(o.subjects), knownAt: o.knownAt,
       }, { referenceYears: '--years' });
-      return withRuntime(async (runtime) => {
-        const answer = await runtime.deliberations.check(release);
+      return withRegistry(async (registry) => {
+        const answer = await registry.get(DeliberationService).check(release);
         print(o.json, answer, () => {
           const head = `${answer.authorised ? 'AUTHORISED' : 'NOT AUTHORISED'} under ${answer.deliberation ?? '(no deliberation)'} version ${answer.version ?? '-'} on ${answer.on}`;
           return answer.reasons.length ? `${head}\n${table(['rule', 'clause', 'why'], answer.reasons.map((r) => [r.code, r.clause, r.message]), { colWidths: [32, 18, 80] })}` : head;

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../../../../libs/database/src/database.js';
-import { copyLog } from '../../../../libs/event-store/src/copy-log.js';
-import { openKurrentDbEventStore } from '../../../../libs/event-store/src/kurrentdb-event-store.js';
-import { PostgresEventStore } from '../../../../libs/event-store/src/postgres-event-store.js';
-import { ProjectionRunner } from '../../../../libs/projections/src/projection-runner.js';
-import { loadConfig } from '../config.js';
-import { registryProjections } from '../infrastructure/runtime.js';
-import { registryUpcasters } from '../infrastructure/upcasters.js';
+import { openDatabase } from '@registry/database';
+import { copyLog } from '@registry/event-store';
+import { openKurrentDbEventStore } from '@registry/event-store/kurrentdb';
+import { PostgresEventStore } from '@registry/event-store';
+import { ProjectionRunner } from '@registry/projections';
+import { loadConfig } from '../core/config.js';
+import { registryProjections } from '../core/registry-infrastructure.js';
+import { registryUpcasters } from '../core/upcasters.js';
 import { CliFailure, EXIT } from './shared.js';
 
 export function copyLogCommand(cli: Command) {

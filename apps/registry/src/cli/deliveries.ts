@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { deliveryListQuery } from '../http/queries.js';
 import { more, paging } from './options.js';
-import { parseOptions, print, table, withJson, withRuntime } from './shared.js';
+import { parseOptions, print, table, withJson, withRegistry } from './shared.js';
+import { DeliveryService } from '../releases/delivery.service.js';
 
 export function deliveriesCommand(cli: Command) {
   paging(withJson(cli.command('deliveries')))
@@ -15,8 +16,8 @@ export function deliveriesCommand(cli: Command) {
         { recipient: o.recipient, deliberation: o.deliberation, dataset: o.dataset, deliveredFrom: o.from, deliveredTo: o.to, destroyed: o.destroyed, knownAt: o.knownAt, limit: o.limit, cursor: o.cursor },
         { deliveredFrom: '--from', deliveredTo: '--to' },
       );
-      return withRuntime(async (runtime) => {
-        const page = await runtime.deliveries.list(q);
+      return withRegistry(async (registry) => {
+        const page = await registry.get(DeliveryService).list(q);
         print(o.json, page, () =>
           page.items.length
             ? table(['delivered', 'deliberation', 'dataset', 'recipient', 'destroy by', 'destroyed', 'id'], page.items.map((d) => [d.deliveredOn, d.deliberation, d.dataset, d.recipient, d.destroyBy, d.destroyed ? 'yes' : 'no', d.id])) + more(page.next)

@@ -1,2 +1,2 @@
-export { amendmentDocumentSchema, deliberationDocumentSchema, deliberationId, DomainError, releaseSchema } from '../../../../libs/domain/src/index.js';
-export { canonicalJson as canonicalJsonOf } from '../../../../libs/event-store/src/hash.js';
+export { amendmentDocumentSchema, deliberationDocumentSchema, deliberationId, DomainError, releaseSchema } from '@registry/domain';
+export { canonicalJson as canonicalJsonOf } from '@registry/event-store';

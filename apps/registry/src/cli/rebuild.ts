@@ -1,14 +1,15 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { CliFailure, colour, EXIT, print, withJson, withRuntime } from './shared.js';
+import { CliFailure, colour, EXIT, print, withJson, withRegistry } from './shared.js';
+import { ProjectionRunner } from '@registry/projections';
 
 export function rebuildCommand(cli: Command) {
   withJson(cli.command('rebuild').argument('[projection]', 'one projection; every rebuildable one when omitted'))
     .description('drop read models and replay the log into them')
     .addHelpText('after', '\nProjections: deliberation-index, delivery-ledger, output-releases (outbox is never rebuilt: it sends).')
     .action(async (name: string | undefined, o) =>
-      withRuntime(async (runtime) => {
-        const rebuildable = runtime.projections.projections.filter((p) => p.rebuildable !== false).map((p) => p.name);
+      withRegistry(async (registry) => {
+        const rebuildable = registry.get(ProjectionRunner).projections.filter((p) => p.rebuildable !== false).map((p) => p.name);
         if (name && !rebuildable.includes(name))
           throw new CliFailure(`no rebuildable projection "${name}"; the projections are: ${rebuildable.join(', ')}`, EXIT.usage);
         const results = [];
@@ -16,7 +17,7 @@ export function rebuildCommand(cli: Command) {
           // A bar for a person at a terminal; one line per batch otherwise (logs, scripts).
           const bar = process.stderr.isTTY && colour() && !o.json ? new SingleBar({ format: `${projection.padEnd(20)} {bar} {value} events`, hideCursor: true }) : undefined;
           bar?.start(0, 0);
-          const events = await runtime.projections.rebuild(projection, (n) => {
+          const events = await registry.get(ProjectionRunner).rebuild(projection, (n) => {
             if (!bar) return void (o.json ? undefined : console.error(`${projection}: ${n} events replayed`));
             bar.setTotal(n);
             bar.update(n);

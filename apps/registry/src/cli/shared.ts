@@ -1,9 +1,12 @@
 import Table from 'cli-table3';
 import type { Command } from 'commander';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { pino } from 'pino';
 import type { z } from 'zod';
-import { loadConfig } from '../config.js';
-import { RegistryRuntime } from '../infrastructure/runtime.js';
+import { loadConfig } from '../core/config.js';
+import { PinoNestLogger } from '../core/logger.js';
+import { RegistryModule } from '../registry.module.js';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, notAuthorised: 3, tampered: 4, invalid: 5 } as const;
@@ -16,12 +19,17 @@ export class CliFailure extends Error {
 
 export const ctx = () => ({ actor: `cli:${process.env.USER ?? 'operator'}`, correlationId: `cli-${Date.now()}` });
 
-export async function withRuntime<T>(work: (runtime: RegistryRuntime) => Promise<T>): Promise<T> {
-  const runtime = await RegistryRuntime.open(loadConfig(), pino({ level: process.env.LOG_LEVEL ?? 'warn' }));
+/** The service's providers (feature modules on the core) in a Nest application context: no HTTP, no daily scheduler. */
+export async function withRegistry<T>(work: (registry: INestApplicationContext) => Promise<T>): Promise<T> {
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const registry = await NestFactory.createApplicationContext(RegistryModule.forRoot(loadConfig(), log, { scheduler: false }), {
+    logger: new PinoNestLogger(log),
+    abortOnError: false,
+  });
   try {
-    return await work(runtime);
+    return await work(registry);
   } finally {
-    await runtime.close();
+    await registry.close();
   }
 }
 

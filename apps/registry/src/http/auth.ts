@@ -3,7 +3,7 @@ import { SetMetadata, type CanActivate, type ExecutionContext, Injectable, Injec
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import type { ApiKey, OidcConfig, Role } from '../config.js';
+import type { ApiKey, OidcConfig, Role } from '../core/config.js';
 
 const ROLES_KNOWN: Role[] = ['secretariat', 'steward', 'auditor'];
 import { problemError } from './problem.js';

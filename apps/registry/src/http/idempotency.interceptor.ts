@@ -4,11 +4,11 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { canonicalJson } from '../../../../libs/event-store/src/hash.js';
-import { query } from '../../../../libs/database/src/sql.js';
+import { canonicalJson } from '@registry/event-store';
+import { query } from '@registry/database';
 import { problemError, StoredResponse, toProblem } from './problem.js';
 import type { AuthenticatedRequest } from './auth.js';
-import { idempotencyDigest, runIdempotentWrite } from '../application/idempotent-write.js';
+import { idempotencyDigest, runIdempotentWrite } from '../core/idempotent-write.js';
 
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 

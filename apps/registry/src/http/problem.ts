@@ -1,11 +1,11 @@
 import { HttpException } from '@nestjs/common';
 import type { ZodError } from 'zod';
-import { DomainError, ReleaseNotAuthorised, type FieldError } from '../../../../libs/domain/src/index.js';
-import { ConcurrencyError } from '../../../../libs/event-store/src/event-store.js';
-import { ProjectionLagError } from '../../../../libs/projections/src/projection-runner.js';
-import { isDatabaseUnavailable } from '../../../../libs/database/src/unavailable.js';
-import { PreconditionFailedError } from '../application/event-sourced-repository.js';
-import { CursorError } from '../application/paging.js';
+import { DomainError, ReleaseNotAuthorised, type FieldError } from '@registry/domain';
+import { ConcurrencyError } from '@registry/event-store';
+import { ProjectionLagError } from '@registry/projections';
+import { isDatabaseUnavailable } from '@registry/database';
+import { PreconditionFailedError } from '../core/event-sourced-repository.js';
+import { CursorError } from '../core/paging.js';
 import { codeForStatus, PROBLEMS, problemTypeOf } from './problem-catalogue.js';
 
 /** RFC 9457 problem details, plus `errors` (which field, why) and a machine-readable `code`. */

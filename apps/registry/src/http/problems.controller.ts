@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { notFound } from '../../../../libs/domain/src/index.js';
+import { notFound } from '@registry/domain';
 import { Public } from './auth.js';
 import { PROBLEMS, type ProblemCode } from './problem-catalogue.js';
 

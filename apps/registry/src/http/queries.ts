@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_LIMIT } from '../application/paging.js';
-import { calendarDate, deliberationNumber, identifier, instant } from '../../../../libs/domain/src/index.js';
+import { DEFAULT_LIMIT } from '../core/paging.js';
+import { calendarDate, deliberationNumber, identifier, instant } from '@registry/domain';
 
 /**
  * The query strings of every read, shared by the controllers (which validate with them) and the

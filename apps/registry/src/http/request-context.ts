@@ -1,4 +1,4 @@
-import type { CommandContext } from '../application/event-sourced-repository.js';
+import type { CommandContext } from '../core/event-sourced-repository.js';
 import type { AuthenticatedRequest } from './auth.js';
 import { ifMatch } from './params.js';
 

@@ -3,6 +3,7 @@ import { allOperations } from './operations.js';
 import type { Operation, ResponseSpec } from './operation.js';
 import { problemSchema } from './responses.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an OpenAPI operation object is free-form JSON
 export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, any>> };
 
 /** JSON Schema (draft 2020-12, as OpenAPI 3.1 takes it) of a zod schema, as it validates input or describes output. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Role } from '../../config.js';
+import type { Role } from '../../core/config.js';
 
 /** One documented route: what the OpenAPI document says about it, built from the validating schemas. */
 export interface Operation {

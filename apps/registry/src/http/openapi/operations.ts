@@ -8,7 +8,7 @@ import {
   outputReleaseSchema,
   releaseSchema,
   revocationSchema,
-} from '../../../../../libs/domain/src/index.js';
+} from '@registry/domain';
 import { asOfQuery, calendarQuery, deliberationListQuery, deliveryListQuery, eventsQuery, feedQuery, outputReleasesQuery, remindersQuery, runRemindersBody, scheduleQuery } from '../queries.js';
 import { delivery, examples, reminderIssued, scheduleEntry } from './examples.js';
 import { deliberationIdParam, deliveryIdParam, etagHeader, type Operation } from './operation.js';

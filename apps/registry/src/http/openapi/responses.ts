@@ -8,7 +8,7 @@ import {
   destructionSchema,
   outputReleaseSchema,
   revocationSchema,
-} from '../../../../../libs/domain/src/index.js';
+} from '@registry/domain';
 import { PROBLEM_CODES, type ProblemCode } from '../problem-catalogue.js';
 
 /**

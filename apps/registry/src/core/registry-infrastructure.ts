@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import { openDatabase, type Database } from '../../../../libs/database/src/database.js';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.js';
-import { PostgresEventStore } from '../../../../libs/event-store/src/postgres-event-store.js';
+import { openDatabase, type Database } from '@registry/database';
+import type { EventStore } from '@registry/event-store';
+import { PostgresEventStore } from '@registry/event-store';
 import {
   deliberationIndexProjection,
   deliveryLedgerProjection,
@@ -10,17 +10,12 @@ import {
   ProjectionRunner,
   type Channel,
   type Projection,
-} from '../../../../libs/projections/src/index.js';
+} from '@registry/projections';
 import { registryUpcasters } from './upcasters.js';
-import { DeliberationService } from '../application/deliberation.service.js';
-import { DeliveryService } from '../application/delivery.service.js';
-import { EventSourcedRepository } from '../application/event-sourced-repository.js';
-import { OutputReleaseService } from '../application/output-release.service.js';
-import { ReminderService } from '../application/reminder.service.js';
-import type { RegistryConfig } from '../config.js';
-import { mailTarget } from './mail.js';
-import { RegistryMetrics } from './metrics.js';
-import { OutboxSender } from './outbox-sender.js';
+import type { RegistryConfig } from './config.js';
+import { mailTarget } from '../schedule/mail.js';
+import { RegistryMetrics } from '../operations/metrics.js';
+import { OutboxSender } from '../schedule/outbox-sender.js';
 
 /** Every read model of the registry, in the order they are fed. */
 export const registryProjections = (channels: () => Channel[]): Projection[] => [
@@ -33,31 +28,36 @@ export const registryProjections = (channels: () => Channel[]): Projection[] => 
 export type BackgroundTask = 'daily-reminders' | 'outbox-send' | 'catch-up-at-start';
 export type BackgroundFailureReporter = (task: BackgroundTask, error: unknown) => void;
 
-/** Everything the service and the CLI share: database, store, projections and the use cases. */
-export class RegistryRuntime {
+/** Logs a failure of background work with its cause and counts it: nothing in the background fails silently. */
+export class BackgroundFailures {
+  constructor(
+    readonly report: BackgroundFailureReporter,
+    /** Logs why a health or readiness probe failed (the HTTP answer itself stays short). */
+    readonly reportProbe: (error: unknown) => void,
+  ) {}
+}
+
+/**
+ * What the service and the CLI share underneath the features: database (and its data-directory
+ * lock), store, read models and the outbox, opened in order, caught up once, closed in reverse.
+ * CoreModule provides each piece on its own; nothing else receives this object.
+ */
+export class RegistryInfrastructure {
   private constructor(
-    readonly config: RegistryConfig,
     readonly database: Database,
     readonly store: EventStore,
     readonly projections: ProjectionRunner,
-    readonly deliberations: DeliberationService,
-    readonly deliveries: DeliveryService,
-    readonly reminders: ReminderService,
-    readonly outputReleases: OutputReleaseService,
     readonly outbox: OutboxSender,
     readonly metrics: RegistryMetrics,
-    /** Logs a failure of background work with its cause and counts it: nothing in the background fails silently. */
-    readonly reportFailure: BackgroundFailureReporter,
-    /** Logs why a health or readiness probe failed (the HTTP answer itself stays short). */
-    readonly reportProbeFailure: (error: unknown) => void,
+    readonly failures: BackgroundFailures,
   ) {}
 
-  static async open(config: RegistryConfig, log: Logger): Promise<RegistryRuntime> {
+  static async open(config: RegistryConfig, log: Logger): Promise<RegistryInfrastructure> {
     const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, timeouts: config.databaseTimeouts });
     try {
       const upcast = registryUpcasters();
       const baseStore: EventStore = config.kurrentDbUrl
-        ? await (await import('../../../../libs/event-store/src/kurrentdb-event-store.js')).openKurrentDbEventStore(config.kurrentDbUrl, upcast)
+        ? await (await import('@registry/event-store/kurrentdb')).openKurrentDbEventStore(config.kurrentDbUrl, upcast)
         : new PostgresEventStore(database.dataSource, upcast);
       const db = database.dataSource;
       const metrics = new RegistryMetrics(db);
@@ -77,22 +77,18 @@ export class RegistryRuntime {
         registryProjections(() => outbox.channels()),
         { batchSize: config.projectionBatchSize, onError: (name, error) => log.error({ projection: name, error: String(error) }, 'projection failed; it will retry from its checkpoint') },
       );
-      const repository = new EventSourcedRepository(store, projections);
-      const deliberations = new DeliberationService(repository, store, db);
-      const deliveries = new DeliveryService(repository, deliberations, store, db);
-      const reminders = new ReminderService(repository, deliveries, db, config.reminderThresholds, () => void outbox.sendDue().catch((error) => reportFailure('outbox-send', error)));
-      const outputReleases = new OutputReleaseService(repository, deliberations, db);
       metrics.watchProjections(baseStore, projections);
       // A catch-up that fails here is logged and counted, and retried by the next write or read; the service still starts.
       await projections.catchUp().catch((error) => reportFailure('catch-up-at-start', error));
-      return new RegistryRuntime(config, database, store, projections, deliberations, deliveries, reminders, outputReleases, outbox, metrics, reportFailure,
-        (error) => log.warn({ err: error }, 'health probe failed: the database cannot be reached'));
+      const failures = new BackgroundFailures(reportFailure, (error) => log.warn({ err: error }, 'health probe failed: the database cannot be reached'));
+      return new RegistryInfrastructure(database, store, projections, outbox, metrics, failures);
     } catch (error) {
       await database.close();
       throw error;
     }
   }
 
+  /** Outbox, then store, then database (which releases the data-directory lock). */
   async close(): Promise<void> {
     await this.outbox.stop();
     await this.store.close();

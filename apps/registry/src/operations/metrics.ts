@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { START, type EventStore } from '../../../../libs/event-store/src/event-store.js';
-import type { ProjectionRunner } from '../../../../libs/projections/src/projection-runner.js';
-import { query } from '../../../../libs/database/src/sql.js';
+import { START, type EventStore } from '@registry/event-store';
+import type { ProjectionRunner } from '@registry/projections';
+import { query } from '@registry/database';
 
 /** Prometheus metrics: request latency, events appended, projection lag, reminders in the outbox. */
 export class RegistryMetrics {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { deliveryStreamId, reminderDue, type Recorded, type DeliveryEvent, type Threshold } from '../../../../libs/domain/src/index.js';
-import { decideReminder, type ReminderEvent } from '../../../../libs/domain/src/reminders/issue-reminder.js';
-import { query } from '../../../../libs/database/src/sql.js';
-import type { DeliveryService } from './delivery.service.js';
-import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from './paging.js';
-import type { CommandContext, EventSourcedRepository } from './event-sourced-repository.js';
+import { deliveryStreamId, reminderDue, type Recorded, type DeliveryEvent, type Threshold } from '@registry/domain';
+import { decideReminder, type ReminderEvent } from '@registry/domain';
+import { query } from '@registry/database';
+import type { DeliveryService } from '../releases/delivery.service.js';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from '../core/paging.js';
+import type { CommandContext, EventSourcedRepository } from '../core/event-sourced-repository.js';
 
 interface ReminderRow {
   id: string;

@@ -5,8 +5,8 @@ import {
   type AppendResult,
   type EventStore,
   type StoredEvent,
-} from '../../../../libs/event-store/src/event-store.js';
-import type { ProjectionRunner } from '../../../../libs/projections/src/projection-runner.js';
+} from '@registry/event-store';
+import type { ProjectionRunner } from '@registry/projections';
 import { currentIdempotencyKey } from './idempotent-write.js';
 
 /** Who asked, and under which request: stamped on every event (SPEC "Guarantees"). */

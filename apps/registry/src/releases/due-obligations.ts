@@ -7,10 +7,10 @@ import {
   type DeliberationEvent,
   type DeliberationTimeline,
   type Recorded,
-} from '../../../../libs/domain/src/index.js';
-import { query } from '../../../../libs/database/src/sql.js';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.js';
-import { toRecorded } from './event-sourced-repository.js';
+} from '@registry/domain';
+import { query } from '@registry/database';
+import type { EventStore } from '@registry/event-store';
+import { toRecorded } from '../core/event-sourced-repository.js';
 
 /** An open obligation whose deadline (as amended) is on or before the horizon, with the reminders already issued. */
 export interface DueObligation {

@@ -24,12 +24,12 @@ import {
   type Release,
   type ReleaseRequest,
   type Revocation,
-} from '../../../../libs/domain/src/index.js';
-import { query } from '../../../../libs/database/src/sql.js';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.js';
-import type { CommandContext, EventSourcedRepository } from './event-sourced-repository.js';
-import { toRecorded } from './event-sourced-repository.js';
-import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from './paging.js';
+} from '@registry/domain';
+import { query } from '@registry/database';
+import type { EventStore } from '@registry/event-store';
+import type { CommandContext, EventSourcedRepository } from '../core/event-sourced-repository.js';
+import { toRecorded } from '../core/event-sourced-repository.js';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from '../core/paging.js';
 
 export interface CheckAnswer extends CheckResult {
   deliberation: string | null;

@@ -1,5 +1,5 @@
-import type { Upcaster } from '../../../../libs/event-store/src/event-store.js';
-import { Upcasters } from '../../../../libs/event-store/src/upcasters.js';
+import type { Upcaster } from '@registry/event-store';
+import { Upcasters } from '@registry/event-store';
 
 /**
  * Upcasters for the registry's own event schemas, applied on every read. Every event type is

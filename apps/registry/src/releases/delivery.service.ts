@@ -19,13 +19,13 @@ import {
   type DeliveryRequest,
   type Destruction,
   type Recorded,
-} from '../../../../libs/domain/src/index.js';
-import { query } from '../../../../libs/database/src/sql.js';
-import { ConcurrencyError, type EventStore } from '../../../../libs/event-store/src/event-store.js';
-import type { DeliberationService } from './deliberation.service.js';
-import { idempotentId } from './idempotent-write.js';
-import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from './paging.js';
-import { toRecorded, type CommandContext, type DomainRecorded, type EventSourcedRepository } from './event-sourced-repository.js';
+} from '@registry/domain';
+import { query } from '@registry/database';
+import { ConcurrencyError, type EventStore } from '@registry/event-store';
+import type { DeliberationService } from '../deliberations/deliberation.service.js';
+import { idempotentId } from '../core/idempotent-write.js';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from '../core/paging.js';
+import { toRecorded, type CommandContext, type DomainRecorded, type EventSourcedRepository } from '../core/event-sourced-repository.js';
 import { dueObligations } from './due-obligations.js';
 
 export interface DeliveryRow {

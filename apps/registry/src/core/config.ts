@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DatabaseTimeouts } from '../../../libs/database/src/database.js';
+import type { DatabaseTimeouts } from '@registry/database';
 
 export type Role = 'secretariat' | 'steward' | 'auditor';
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { query } from '../../../../libs/database/src/sql.js';
-import type { Channel } from '../../../../libs/projections/src/outbox.projection.js';
+import { query } from '@registry/database';
+import type { Channel } from '@registry/projections';
 
 export interface WebhookTarget {
   url: string;

@@ -1,16 +1,17 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import ical, { ICalAlarmType } from 'ical-generator';
-import { brusselsDate, DEFAULT_DUE_WITHIN_DAYS } from '../../../../libs/domain/src/index.js';
-import { RunReminders, RUNTIME } from '../application/commands.js';
-import type { RegistryRuntime } from '../infrastructure/runtime.js';
-import { Roles, type AuthenticatedRequest } from './auth.js';
-import { calendarQuery, remindersQuery, runRemindersBody, scheduleQuery } from './queries.js';
-import { parseQuery } from './params.js';
-import { commandContext } from './request-context.js';
-import { parse } from './validation.js';
-import { ValidationProblem } from './problem.js';
+import { brusselsDate, DEFAULT_DUE_WITHIN_DAYS } from '@registry/domain';
+import type { RegistryConfig } from '../core/config.js';
+import { REGISTRY_CONFIG } from '../core/tokens.js';
+import { DeliveryService } from '../releases/delivery.service.js';
+import { ReminderService } from './reminder.service.js';
+import { Roles, type AuthenticatedRequest } from '../http/auth.js';
+import { calendarQuery, remindersQuery, runRemindersBody, scheduleQuery } from '../http/queries.js';
+import { parseQuery } from '../http/params.js';
+import { commandContext } from '../http/request-context.js';
+import { parse } from '../http/validation.js';
+import { ValidationProblem } from '../http/problem.js';
 
 const DAY_SECONDS = 86_400;
 
@@ -24,15 +25,16 @@ function judgedOn(asOf: string | undefined, on: string | undefined): string {
 @Controller()
 export class ScheduleController {
   constructor(
-    private readonly commands: CommandBus,
-    @Inject(RUNTIME) private readonly runtime: RegistryRuntime,
+    private readonly deliveries: DeliveryService,
+    private readonly reminderService: ReminderService,
+    @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
   ) {}
 
   @Get('destruction-schedule')
   async schedule(@Query() query: unknown) {
     const { asOf, on, within, knownAt, ...page } = parseQuery(scheduleQuery, query);
     const date = judgedOn(asOf, on);
-    const answer = await this.runtime.deliveries.schedulePage(date, within, knownAt, page);
+    const answer = await this.deliveries.schedulePage(date, within, knownAt, page);
     return { ...answer, asOf: date, on: date, within: within ?? DEFAULT_DUE_WITHIN_DAYS, ...(knownAt ? { knownAt } : {}) };
   }
 
@@ -41,7 +43,7 @@ export class ScheduleController {
   async calendar(@Query() query: unknown, @Res() res: Response) {
     const { asOf, on, within, knownAt } = parseQuery(calendarQuery, query);
     const calendar = ical({ name: 'Destruction deadlines', prodId: { company: 'registry', product: 'deliberation-registry' } });
-    for (const entry of await this.runtime.deliveries.schedule(judgedOn(asOf, on), within, knownAt)) {
+    for (const entry of await this.deliveries.schedule(judgedOn(asOf, on), within, knownAt)) {
       const event = calendar.createEvent({
         id: `destruction-${entry.delivery}@registry`,
         start: new Date(`${entry.destroyBy}T00:00:00Z`),
@@ -49,7 +51,7 @@ export class ScheduleController {
         summary: `Destroy ${entry.dataset} (${entry.deliberation}) held by ${entry.recipient}`,
         description: `Delivery ${entry.delivery} of ${entry.deliveredOn} under deliberation ${entry.deliberation} must be destroyed by ${entry.destroyBy} (${entry.status}, ${entry.daysLeft} days left).`,
       });
-      for (const days of this.runtime.config.reminderThresholds)
+      for (const days of this.config.reminderThresholds)
         event.createAlarm({ type: ICalAlarmType.display, triggerBefore: days * DAY_SECONDS, description: `${days} days before the destruction deadline` });
     }
     res.type('text/calendar; charset=utf-8').send(calendar.toString());
@@ -58,7 +60,7 @@ export class ScheduleController {
   @Get('reminders')
   async reminders(@Query() query: unknown) {
     const filter = parseQuery(remindersQuery, query);
-    return { ...(await this.runtime.reminders.list(filter)), ...(filter.knownAt ? { knownAt: filter.knownAt } : {}) };
+    return { ...(await this.reminderService.list(filter)), ...(filter.knownAt ? { knownAt: filter.knownAt } : {}) };
   }
 
   @Post('reminders/run')
@@ -66,7 +68,7 @@ export class ScheduleController {
   @Roles('secretariat', 'steward')
   async run(@Body() body: unknown, @Req() req: AuthenticatedRequest) {
     const { asOf } = parse(runRemindersBody, body ?? {});
-    const issued = await this.commands.execute(new RunReminders(asOf ?? brusselsDate(), commandContext(req)));
+    const issued = await this.reminderService.run(asOf ?? brusselsDate(), commandContext(req));
     return { asOf: asOf ?? brusselsDate(), items: issued };
   }
 }

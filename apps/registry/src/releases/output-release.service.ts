@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { decideOutputRelease, notFound, outputReleaseStreamId, type OutputRelease } from '../../../../libs/domain/src/index.js';
-import { query } from '../../../../libs/database/src/sql.js';
-import type { DeliberationService } from './deliberation.service.js';
-import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from './paging.js';
-import type { CommandContext, EventSourcedRepository } from './event-sourced-repository.js';
+import { decideOutputRelease, notFound, outputReleaseStreamId, type OutputRelease } from '@registry/domain';
+import { query } from '@registry/database';
+import type { DeliberationService } from '../deliberations/deliberation.service.js';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from '../core/paging.js';
+import type { CommandContext, EventSourcedRepository } from '../core/event-sourced-repository.js';
 
 /** Anonymous results leaving the secure room, each in a stream of its own. */
 export class OutputReleaseService {

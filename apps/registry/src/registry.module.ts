@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AuditModule } from './audit/audit.module.js';
+import type { RegistryConfig } from './core/config.js';
+import { CoreModule } from './core/core.module.js';
+import { DeliberationsModule } from './deliberations/deliberations.module.js';
+import { OperationsModule } from './operations/operations.module.js';
+import { ReleasesModule } from './releases/releases.module.js';
+import { DestructionScheduleModule } from './schedule/schedule.module.js';
+
+/** Every feature on the core: what the HTTP service serves and the CLI runs (without the daily scheduler). */
+@Module({})
+export class RegistryModule {
+  static forRoot(config: RegistryConfig, log: Logger, options: { scheduler: boolean }): DynamicModule {
+    return {
+      module: RegistryModule,
+      imports: [
+        CoreModule.forRoot(config, log),
+        DeliberationsModule,
+        ReleasesModule,
+        DestructionScheduleModule.register({ scheduler: options.scheduler }),
+        AuditModule,
+        OperationsModule,
+      ],
+    };
+  }
+}
