@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
 import type { RegistryConfig } from './core/config.js';
@@ -15,6 +16,8 @@ export class RegistryModule {
     return {
       module: RegistryModule,
       imports: [
+        // Every write is a command on this bus (ADR 6): the HTTP controllers, the CLI and the scheduler.
+        CqrsModule.forRoot(),
         CoreModule.forRoot(config, log),
         DeliberationsModule,
         ReleasesModule,

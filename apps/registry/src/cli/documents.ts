@@ -3,7 +3,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load as loadYaml } from 'js-yaml';
 import { amendmentDocumentSchema, canonicalJsonOf, deliberationDocumentSchema, deliberationId, DomainError } from './domain.js';
-import type { DeliberationService } from '../deliberations/deliberation.service.js';
+import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { AmendDeliberation, RecordDeliberation, type Written } from '../deliberations/commands.js';
+import { DeliberationService } from '../deliberations/deliberation.service.js';
 import { CliFailure, ctx, EXIT } from './shared.js';
 
 /** The project's own fixtures, found from the source file or from its build under dist/. */
@@ -35,7 +38,9 @@ export interface Imported {
 }
 
 /** Records a deliberation or an amendment document (told apart by its `changes`), validated by the API's schemas. */
-export async function importDocument(deliberations: DeliberationService, path: string): Promise<Imported> {
+export async function importDocument(registry: INestApplicationContext, path: string): Promise<Imported> {
+  const commands = registry.get(CommandBus);
+  const deliberations = registry.get(DeliberationService);
   const document = readDocument(path);
   const kind = 'changes' in document ? 'amendment' : 'deliberation';
   const parsed = (kind === 'amendment' ? amendmentDocumentSchema : deliberationDocumentSchema).safeParse(document);
@@ -44,12 +49,12 @@ export async function importDocument(deliberations: DeliberationService, path: s
   const number = String((parsed.data as { number?: string; deliberation?: string })[kind === 'amendment' ? 'deliberation' : 'number'] ?? '');
   if (!number) throw new CliFailure(`${path}: an amendment document must name its "deliberation" to be imported`, EXIT.invalid);
   try {
-    if (kind === 'deliberation') return { file: path, outcome: 'recorded', kind, number, version: (await deliberations.record(parsed.data as never, ctx())).version };
+    if (kind === 'deliberation') return { file: path, outcome: 'recorded', kind, number, version: ((await commands.execute(new RecordDeliberation(parsed.data as never, ctx()))) as Written).version };
     const t = await deliberations.timeline(deliberationId(number));
     const { deliberation: _, ...amendment } = parsed.data as Record<string, unknown>;
     if (t?.amendments.some(({ sequence: _s, recordedAt: _r, ...known }) => canonicalJsonOf(known) === canonicalJsonOf(amendment)))
       return { file: path, outcome: 'already recorded', kind, number };
-    return { file: path, outcome: 'recorded', kind, number, version: (await deliberations.amend(deliberationId(number), parsed.data as never, ctx())).version };
+    return { file: path, outcome: 'recorded', kind, number, version: ((await commands.execute(new AmendDeliberation(deliberationId(number), parsed.data as never, ctx()))) as Written).version };
   } catch (error) {
     if (error instanceof DomainError && error.code === 'DELIBERATION_EXISTS') return { file: path, outcome: 'already recorded', kind, number };
     if (error instanceof DomainError) throw new CliFailure(`${path}: ${error.message}`, EXIT.invalid);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { importDocument, line, type Imported } from './documents.js';
 import { CliFailure, EXIT, print, withJson, withRegistry } from './shared.js';
-import { DeliberationService } from '../deliberations/deliberation.service.js';
 
 export function importCommand(cli: Command) {
   withJson(cli.command('import').argument('<files...>', 'deliberation or amendment documents, JSON or YAML'))
@@ -12,7 +11,7 @@ export function importCommand(cli: Command) {
         let code: number = EXIT.ok;
         for (const file of files) {
           try {
-            const imported = await importDocument(registry.get(DeliberationService), file);
+            const imported = await importDocument(registry, file);
             results.push(imported);
             if (imported.outcome !== 'recorded') code = Math.max(code, EXIT.invalid);
             if (!o.json) (imported.outcome === 'recorded' ? console.log : console.error)(line(imported));

@@ -7,6 +7,8 @@ import {
   deliberationDocumentSchema,
   revocationSchema,
 } from '@registry/domain';
+import { CommandBus } from '@nestjs/cqrs';
+import { AmendDeliberation, RecordCommitment, RecordDeliberation, RevokeDeliberation, type Written } from './commands.js';
 import { DeliberationService } from './deliberation.service.js';
 import { Roles, type AuthenticatedRequest } from '../http/auth.js';
 import { deliberationIdParam, etag, parseAsOf, parseQuery } from '../http/params.js';
@@ -14,16 +16,17 @@ import { deliberationListQuery, eventsQuery } from '../http/queries.js';
 import { commandContext } from '../http/request-context.js';
 import { parse } from '../http/validation.js';
 
-type Written = { id: string; version: number };
-
 @Controller('deliberations')
 export class DeliberationsController {
-  constructor(private readonly deliberations: DeliberationService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly deliberations: DeliberationService,
+  ) {}
 
   @Post()
   @Roles('secretariat')
   async record(@Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    const written: Written = await this.deliberations.record(parse(deliberationDocumentSchema, body), commandContext(req));
+    const written: Written = await this.commands.execute(new RecordDeliberation(parse(deliberationDocumentSchema, body), commandContext(req)));
     res.setHeader('etag', etag(written.version)).setHeader('location', `/deliberations/${written.id}`);
     return written;
   }
@@ -44,21 +47,21 @@ export class DeliberationsController {
   @Post(':id/amendments')
   @Roles('secretariat')
   async amend(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    const written = await this.deliberations.amend(deliberationIdParam(id), parse(amendmentDocumentSchema, body), commandContext(req, { honourIfMatch: true }));
+    const written: Written = await this.commands.execute(new AmendDeliberation(deliberationIdParam(id), parse(amendmentDocumentSchema, body), commandContext(req, { honourIfMatch: true })));
     return this.written(written, res);
   }
 
   @Post(':id/revocation')
   @Roles('secretariat')
   async revoke(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    const written = await this.deliberations.revoke(deliberationIdParam(id), parse(revocationSchema, body), commandContext(req, { honourIfMatch: true }));
+    const written: Written = await this.commands.execute(new RevokeDeliberation(deliberationIdParam(id), parse(revocationSchema, body), commandContext(req, { honourIfMatch: true })));
     return this.written(written, res);
   }
 
   @Post(':id/commitments')
   @Roles('secretariat')
   async commit(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    const written = await this.deliberations.recordCommitment(deliberationIdParam(id), parse(commitmentSchema, body), commandContext(req, { honourIfMatch: true }));
+    const written: Written = await this.commands.execute(new RecordCommitment(deliberationIdParam(id), parse(commitmentSchema, body), commandContext(req, { honourIfMatch: true })));
     return this.written(written, res);
   }
 

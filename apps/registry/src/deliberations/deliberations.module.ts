@@ -5,6 +5,7 @@ import { EventSourcedRepository } from '../core/event-sourced-repository.js';
 import { EVENT_STORE } from '../core/tokens.js';
 import { DeliberationService } from './deliberation.service.js';
 import { DeliberationsController } from './deliberations.controller.js';
+import { deliberationCommandHandlers } from './commands.js';
 
 /** Record, amend, revoke, commit and read deliberations. */
 @Module({
@@ -15,6 +16,7 @@ import { DeliberationsController } from './deliberations.controller.js';
       useFactory: (repository: EventSourcedRepository, store: EventStore, db: DataSource) => new DeliberationService(repository, store, db),
       inject: [EventSourcedRepository, EVENT_STORE, DataSource],
     },
+    ...deliberationCommandHandlers,
   ],
   exports: [DeliberationService],
 })

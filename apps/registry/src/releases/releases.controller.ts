@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { deliveryRequestSchema, destructionSchema, releaseSchema } from '@registry/domain';
 import { DeliberationService } from '../deliberations/deliberation.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { RecordDelivery, RecordDestruction } from './commands.js';
 import { DeliveryService } from './delivery.service.js';
 import { Roles, type AuthenticatedRequest } from '../http/auth.js';
 import { deliveryListQuery } from '../http/queries.js';
@@ -11,6 +13,7 @@ import { parse } from '../http/validation.js';
 @Controller()
 export class ReleasesController {
   constructor(
+    private readonly commands: CommandBus,
     private readonly deliberations: DeliberationService,
     private readonly deliveries: DeliveryService,
   ) {}
@@ -25,7 +28,7 @@ export class ReleasesController {
   @Post('deliveries')
   @Roles('steward')
   async deliver(@Body() body: unknown, @Req() req: AuthenticatedRequest) {
-    return this.deliveries.record(parse(deliveryRequestSchema, body), commandContext(req));
+    return this.commands.execute(new RecordDelivery(parse(deliveryRequestSchema, body), commandContext(req)));
   }
 
   @Get('deliveries')
@@ -43,6 +46,6 @@ export class ReleasesController {
   @Roles('steward')
   async destroy(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest) {
     const deliveryId = uuidParam(id);
-    return this.deliveries.recordDestruction(deliveryId, parse(destructionSchema, body), commandContext(req));
+    return this.commands.execute(new RecordDestruction(deliveryId, parse(destructionSchema, body), commandContext(req)));
   }
 }

@@ -9,6 +9,7 @@ import { DeliveryService } from './delivery.service.js';
 import { OutputReleaseService } from './output-release.service.js';
 import { OutputReleasesController } from './output-releases.controller.js';
 import { ReleasesController } from './releases.controller.js';
+import { releaseCommandHandlers } from './commands.js';
 
 /** Authorisation checks, deliveries, destruction certificates and output releases. */
 @Module({
@@ -27,6 +28,7 @@ import { ReleasesController } from './releases.controller.js';
         new OutputReleaseService(repository, deliberations, db),
       inject: [EventSourcedRepository, DeliberationService, DataSource],
     },
+    ...releaseCommandHandlers,
   ],
   exports: [DeliveryService, OutputReleaseService],
 })

@@ -6,7 +6,8 @@ import type { RegistryConfig } from '../core/config.js';
 import { BackgroundFailures } from '../core/registry-infrastructure.js';
 import { REGISTRY_CONFIG } from '../core/tokens.js';
 import { OutboxSender } from './outbox-sender.js';
-import { ReminderService } from './reminder.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { RunReminders } from './commands.js';
 
 /**
  * Issues the day's reminders on REGISTRY_REMINDER_CRON (Europe/Brussels) and keeps the outbox
@@ -18,7 +19,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicat
 
   constructor(
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
-    private readonly reminders: ReminderService,
+    private readonly commands: CommandBus,
     private readonly outbox: OutboxSender,
     private readonly failures: BackgroundFailures,
     private readonly registry: SchedulerRegistry,
@@ -36,7 +37,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicat
   }
 
   runOnce() {
-    return this.reminders.run(brusselsDate(), { actor: 'reminder-scheduler', correlationId: `scheduler-${brusselsDate()}` });
+    return this.commands.execute(new RunReminders(brusselsDate(), { actor: 'reminder-scheduler', correlationId: `scheduler-${brusselsDate()}` }));
   }
 
   /** Before the core closes the outbox, store and database (CoreModule). */

@@ -5,6 +5,8 @@ import { brusselsDate, DEFAULT_DUE_WITHIN_DAYS } from '@registry/domain';
 import type { RegistryConfig } from '../core/config.js';
 import { REGISTRY_CONFIG } from '../core/tokens.js';
 import { DeliveryService } from '../releases/delivery.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { RunReminders } from './commands.js';
 import { ReminderService } from './reminder.service.js';
 import { Roles, type AuthenticatedRequest } from '../http/auth.js';
 import { calendarQuery, remindersQuery, runRemindersBody, scheduleQuery } from '../http/queries.js';
@@ -25,6 +27,7 @@ function judgedOn(asOf: string | undefined, on: string | undefined): string {
 @Controller()
 export class ScheduleController {
   constructor(
+    private readonly commands: CommandBus,
     private readonly deliveries: DeliveryService,
     private readonly reminderService: ReminderService,
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
@@ -68,7 +71,7 @@ export class ScheduleController {
   @Roles('secretariat', 'steward')
   async run(@Body() body: unknown, @Req() req: AuthenticatedRequest) {
     const { asOf } = parse(runRemindersBody, body ?? {});
-    const issued = await this.reminderService.run(asOf ?? brusselsDate(), commandContext(req));
+    const issued = await this.commands.execute(new RunReminders(asOf ?? brusselsDate(), commandContext(req)));
     return { asOf: asOf ?? brusselsDate(), items: issued };
   }
 }

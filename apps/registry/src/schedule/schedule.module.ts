@@ -11,6 +11,7 @@ import { OutboxSender } from './outbox-sender.js';
 import { ReminderScheduler } from './reminder-scheduler.js';
 import { ReminderService } from './reminder.service.js';
 import { ScheduleController } from './schedule.controller.js';
+import { scheduleCommandHandlers } from './commands.js';
 
 const reminderService = {
   provide: ReminderService,
@@ -30,7 +31,7 @@ export class DestructionScheduleModule {
       module: DestructionScheduleModule,
       imports: [ReleasesModule, ...(options.scheduler ? [ScheduleModule.forRoot()] : [])],
       controllers: [ScheduleController],
-      providers: [reminderService, ...(options.scheduler ? [ReminderScheduler] : [])],
+      providers: [reminderService, ...scheduleCommandHandlers, ...(options.scheduler ? [ReminderScheduler] : [])],
       exports: [ReminderService],
     };
   }
