@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import {
   brusselsDate,
   checkRelease,
-  chooseDeliberation,
+  answerCheck,
   commitmentsSignedBy,
   decideDeliberation,
   deliberationId,
@@ -19,7 +19,6 @@ import {
   type DeliberationEvent,
   type DeliberationStatus,
   type DeliberationTimeline,
-  type Reason,
   type Recorded,
   type Release,
   type ReleaseRequest,
@@ -148,19 +147,16 @@ export class DeliberationService {
   private async firstAuthorised(candidates: Candidate[], release: Release) {
     const inForce = candidates.filter((c) => c.effectiveFrom <= release.on);
     for (let from = 0, size = 4; from < inForce.length; from += size, size *= 4) {
-      const answers = await this.evaluate(inForce.slice(from, from + size).map((c) => c.id), release);
-      const byId = new Map(answers.map((a) => [a.id, a]));
-      for (const c of inForce.slice(from, from + size)) if (byId.get(c.id)?.authorised) return byId.get(c.id)!;
+      const part = await this.timelines(inForce.slice(from, from + size).map((c) => c.id), release.knownAt);
+      const authorising = part.find((t) => checkRelease(t, release, t.original.number).authorised);
+      if (authorising) return authorising;
     }
     return undefined;
   }
 
-  private async evaluate(ids: string[], release: Release) {
+  private async timelines(ids: string[], knownAt?: string): Promise<DeliberationTimeline[]> {
     const streams = await this.store.readStreams(ids.map(deliberationStreamId));
-    return ids.flatMap((id) => {
-      const t = timelineOf((streams.get(deliberationStreamId(id)) ?? []).map(toRecorded) as History, release.knownAt);
-      return t ? [{ id, ...checkRelease(t, release, t.original.number), number: t.original.number, decidedOn: t.original.decidedOn, version: t.version }] : [];
-    });
+    return ids.flatMap((id) => timelineOf((streams.get(deliberationStreamId(id)) ?? []).map(toRecorded) as History, knownAt) ?? []);
   }
 
   /** One page of the stream's events, in revision order. */
@@ -179,23 +175,21 @@ export class DeliberationService {
     };
   }
 
-  /** Is this release authorised? Under the named deliberation, or under any naming the recipient. */
+  /**
+   * Is this release authorised? Under the named deliberation, or under any naming the recipient:
+   * the domain answers (answerCheck); the service only finds the candidates, and tries those in
+   * force most recent first so that a release some deliberation authorises stops early.
+   */
   async check(request: ReleaseRequest): Promise<CheckAnswer> {
     const release: Release = { ...request, on: request.on ?? brusselsDate(), access: request.access ?? 'transfer' };
-    const frame = { on: release.on, ...(release.knownAt ? { knownAt: release.knownAt } : {}) };
     if (release.deliberation) {
       const t = await this.timeline(deliberationId(release.deliberation), release.knownAt);
-      const { authorised, reasons } = checkRelease(t, release, release.deliberation);
-      return { authorised, deliberation: release.deliberation, version: t?.version ?? null, ...frame, reasons };
+      return answerCheck(release, t ? [t] : []);
     }
     const named = await this.candidatesByRecency(release.recipient);
     const quick = await this.firstAuthorised(named, release);
-    if (quick) return { authorised: true, deliberation: quick.number, version: quick.version, ...frame, reasons: quick.reasons };
-    const candidates = await this.evaluate(named.map((c) => c.id), release);
-    const chosen = chooseDeliberation(candidates);
-    if (!chosen) return { authorised: false, deliberation: null, version: null, ...frame, reasons: [noDeliberationNames(release.recipient)] };
-    const { number, version, authorised, reasons } = chosen as typeof chosen & { version: number };
-    return { authorised, deliberation: number, version, ...frame, reasons };
+    if (quick) return answerCheck(release, [quick]);
+    return answerCheck(release, await this.timelines(named.map((c) => c.id), release.knownAt));
   }
 }
 
@@ -238,15 +232,6 @@ type Candidate = { id: string; number: string; decidedOn: string; effectiveFrom:
 
 /** chooseDeliberation's recency order: latest decision first, then the higher number. */
 const byRecency = (a: Candidate, b: Candidate) => (a.decidedOn === b.decidedOn ? b.number.localeCompare(a.number) : a.decidedOn < b.decidedOn ? 1 : -1);
-
-function noDeliberationNames(recipient: string): Reason {
-  return {
-    code: 'RECIPIENT_NOT_AUTHORISED',
-    message: `No recorded deliberation names "${recipient}" as a party.`,
-    clause: null,
-    details: { recipient },
-  };
-}
 
 export function viewOf(id: string, t: DeliberationTimeline, on: string, knownAt?: string) {
   const doc = documentAsOf(t, on);
