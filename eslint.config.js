@@ -35,7 +35,15 @@ export default tseslint.config(
     // The desk runs in the browser; its build scripts in Node.
     files: ['apps/desk/**/*.{ts,tsx,mjs}'],
     languageOptions: {
-      globals: { window: 'readonly', document: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', sessionStorage: 'readonly', navigator: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        sessionStorage: 'readonly',
+        navigator: 'readonly',
+      },
     },
   },
   {

@@ -32,9 +32,7 @@ export class EventStore1732000000000 implements MigrationInterface {
         CONSTRAINT es_events_event_id_key UNIQUE (event_id),
         CONSTRAINT es_events_stream_revision_key UNIQUE (stream_id, revision)
       )`);
-    await queryRunner.query(
-      `CREATE INDEX es_events_transaction_position_idx ON es_events (transaction_id, global_position)`,
-    );
+    await queryRunner.query(`CREATE INDEX es_events_transaction_position_idx ON es_events (transaction_id, global_position)`);
     await queryRunner.query(`
       CREATE TABLE projection_checkpoints (
         name text PRIMARY KEY,

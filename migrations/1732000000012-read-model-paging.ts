@@ -14,7 +14,13 @@ export class ReadModelPaging1732000000012 implements MigrationInterface {
   }
 
   async down(sql: QueryRunner): Promise<void> {
-    for (const index of ['rm_output_releases_page', 'rm_reminders_page', 'rm_deliberations_page', 'rm_deliveries_dataset', 'rm_deliveries_page'])
+    for (const index of [
+      'rm_output_releases_page',
+      'rm_reminders_page',
+      'rm_deliberations_page',
+      'rm_deliveries_dataset',
+      'rm_deliveries_page',
+    ])
       await sql.query(`DROP INDEX IF EXISTS ${index}`);
     await sql.query('ALTER TABLE rm_deliveries DROP COLUMN IF EXISTS destruction_recorded_at');
   }

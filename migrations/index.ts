@@ -6,4 +6,11 @@ import { RemindersPerDeadline1732000000013 } from './1732000000013-reminders-per
 import { DueObligationsIndex1732000001400 } from './1732000001400-due-obligations-index.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const allMigrations = [EventStore1732000000000, ReadModels1732000000001, IdempotencyClaims1732000000002, ReadModelPaging1732000000012, RemindersPerDeadline1732000000013, DueObligationsIndex1732000001400];
+export const allMigrations = [
+  EventStore1732000000000,
+  ReadModels1732000000001,
+  IdempotencyClaims1732000000002,
+  ReadModelPaging1732000000012,
+  RemindersPerDeadline1732000000013,
+  DueObligationsIndex1732000001400,
+];

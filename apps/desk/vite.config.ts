@@ -27,7 +27,19 @@ export default defineConfig({
   // `npm run desk:dev`: the page with hot reload, the API of a registry running on :3000.
   server: {
     proxy: Object.fromEntries(
-      ['/deliberations', '/authorisation-checks', '/deliveries', '/destruction-schedule', '/reminders', '/audit', '/events', '/session', '/docs', '/health', '/ready'].map((p) => [p, 'http://localhost:3000']),
+      [
+        '/deliberations',
+        '/authorisation-checks',
+        '/deliveries',
+        '/destruction-schedule',
+        '/reminders',
+        '/audit',
+        '/events',
+        '/session',
+        '/docs',
+        '/health',
+        '/ready',
+      ].map((p) => [p, 'http://localhost:3000']),
     ),
   },
 });

@@ -81,7 +81,10 @@ async function raw(database: Database, clients: number, streams: number, seconds
     return await drive(clients, streams, seconds, async (stream, n) => {
       const { data, metadata } = payload(stream, n);
       await pool.query('INSERT INTO bench_raw_events (stream_id, type, data, metadata) VALUES ($1, $2, $3, $4)', [
-        `raw-${stream}`, 'BenchEvent', data, metadata,
+        `raw-${stream}`,
+        'BenchEvent',
+        data,
+        metadata,
       ]);
     });
   } finally {
@@ -108,7 +111,11 @@ async function emmett(database: Database, clients: number, streams: number, seco
   const versions = new Map<number, bigint>();
   try {
     // Emmett creates its schema on first use: outside the measured window.
-    await withTimeout(store.appendToStream(`${prefix}-setup`, [{ type: 'BenchEvent', data: payload(0, 0).data }]), 30_000, 'Emmett schema setup');
+    await withTimeout(
+      store.appendToStream(`${prefix}-setup`, [{ type: 'BenchEvent', data: payload(0, 0).data }]),
+      30_000,
+      'Emmett schema setup',
+    );
     return await withTimeout(
       drive(clients, streams, seconds, async (stream, n) => {
         const { data, metadata } = payload(stream, n);
@@ -128,7 +135,13 @@ async function emmett(database: Database, clients: number, streams: number, seco
   }
 }
 
-export async function appendBench(database: Database, clientCounts: number[], streams: number, seconds: number, log: (m: string) => void): Promise<AppendResults[]> {
+export async function appendBench(
+  database: Database,
+  clientCounts: number[],
+  streams: number,
+  seconds: number,
+  log: (m: string) => void,
+): Promise<AppendResults[]> {
   const results: AppendResults[] = [];
   for (const clients of clientCounts) {
     const r = await raw(database, clients, streams, seconds);

@@ -54,7 +54,9 @@ function checkBodies(deliberations: number, named: boolean): string[] {
 async function measureTarget(target: TargetName, options: BenchOptions): Promise<TargetResults> {
   const fresh = () => freshPlace(target, options.databaseUrl, options.tmpDir);
 
-  log(`[${target}] 1. appends (${options.appendSeconds} s per system and client count, ${options.appendStreams} streams, ${EVENT_BYTES}-byte events)`);
+  log(
+    `[${target}] 1. appends (${options.appendSeconds} s per system and client count, ${options.appendStreams} streams, ${EVENT_BYTES}-byte events)`,
+  );
   const appendPlace = await fresh();
   let append: AppendResults[];
   const appendDb = await appendPlace.open();
@@ -67,7 +69,10 @@ async function measureTarget(target: TargetName, options: BenchOptions): Promise
 
   log(`[${target}] 2. dataset: ${options.deliberations} deliberations through the service, ${options.deliveries} deliveries bulk-loaded`);
   const place = await fresh();
-  let data: Pick<TargetResults, 'recordDeliberationsMs' | 'loadDeliveriesMs' | 'catchUpMs' | 'events' | 'ledgerRebuild' | 'indexRebuild' | 'rawRead'>;
+  let data: Pick<
+    TargetResults,
+    'recordDeliberationsMs' | 'loadDeliveriesMs' | 'catchUpMs' | 'events' | 'ledgerRebuild' | 'indexRebuild' | 'rawRead'
+  >;
   let http: Pick<TargetResults, 'loadedStartMs' | 'health' | 'checks' | 'checksByRecipient' | 'rssStarted' | 'rssAfterLoad'>;
   try {
     const config = loadConfig({ ...place.env, LOG_LEVEL: 'silent' });
@@ -103,11 +108,27 @@ async function measureTarget(target: TargetName, options: BenchOptions): Promise
       const rssStarted = rssBytes(server.child.pid!);
       log(`  started in ${fmt.ms(server.startMs)}, ${fmt.mb(rssStarted)} resident`);
       const health = await load(server.url, { method: 'GET', path: '/health' }, options.httpConnections, options.httpSeconds);
-      log(`  /health: ${fmt.int(health.requestsPerSecond)}/s p50 ${health.p50} ms p99 ${health.p99} ms (non-2xx ${health.non2xx}, errors ${health.errors})`);
-      const checks = await load(server.url, { method: 'POST', path: '/authorisation-checks', bodies: checkBodies(options.deliberations, true) }, options.httpConnections, options.httpSeconds);
-      log(`  checks (named): ${fmt.int(checks.requestsPerSecond)}/s p50 ${checks.p50} ms p99 ${checks.p99} ms (non-2xx ${checks.non2xx}, errors ${checks.errors})`);
-      const checksByRecipient = await load(server.url, { method: 'POST', path: '/authorisation-checks', bodies: checkBodies(options.deliberations, false) }, options.httpConnections, options.httpSeconds);
-      log(`  checks (by recipient): ${fmt.int(checksByRecipient.requestsPerSecond)}/s p50 ${checksByRecipient.p50} ms p99 ${checksByRecipient.p99} ms (non-2xx ${checksByRecipient.non2xx}, errors ${checksByRecipient.errors})`);
+      log(
+        `  /health: ${fmt.int(health.requestsPerSecond)}/s p50 ${health.p50} ms p99 ${health.p99} ms (non-2xx ${health.non2xx}, errors ${health.errors})`,
+      );
+      const checks = await load(
+        server.url,
+        { method: 'POST', path: '/authorisation-checks', bodies: checkBodies(options.deliberations, true) },
+        options.httpConnections,
+        options.httpSeconds,
+      );
+      log(
+        `  checks (named): ${fmt.int(checks.requestsPerSecond)}/s p50 ${checks.p50} ms p99 ${checks.p99} ms (non-2xx ${checks.non2xx}, errors ${checks.errors})`,
+      );
+      const checksByRecipient = await load(
+        server.url,
+        { method: 'POST', path: '/authorisation-checks', bodies: checkBodies(options.deliberations, false) },
+        options.httpConnections,
+        options.httpSeconds,
+      );
+      log(
+        `  checks (by recipient): ${fmt.int(checksByRecipient.requestsPerSecond)}/s p50 ${checksByRecipient.p50} ms p99 ${checksByRecipient.p99} ms (non-2xx ${checksByRecipient.non2xx}, errors ${checksByRecipient.errors})`,
+      );
       const rssAfterLoad = rssBytes(server.child.pid!);
       log(`  resident after load: ${fmt.mb(rssAfterLoad)}`);
       http = { loadedStartMs: server.startMs, health, checks, checksByRecipient, rssStarted, rssAfterLoad };
@@ -174,7 +195,14 @@ function rows(results: Partial<Record<TargetName, TargetResults>>, nodeStartMs: 
     measure: 'POST /authorisation-checks naming the deliberation, req/s',
     baseline: 'GET /health, same server',
     target: '≥ 0.5×',
-    cells: each((r) => ratioCell(r.checks.requestsPerSecond, r.health.requestsPerSecond, '/s', r.checks.requestsPerSecond / r.health.requestsPerSecond >= 0.5)),
+    cells: each((r) =>
+      ratioCell(
+        r.checks.requestsPerSecond,
+        r.health.requestsPerSecond,
+        '/s',
+        r.checks.requestsPerSecond / r.health.requestsPerSecond >= 0.5,
+      ),
+    ),
   });
   out.push({
     measure: 'same checks: p50 latency',
@@ -192,7 +220,10 @@ function rows(results: Partial<Record<TargetName, TargetResults>>, nodeStartMs: 
     measure: 'POST /authorisation-checks by recipient (no deliberation named), req/s; p99',
     baseline: 'GET /health, same server',
     target: '—',
-    cells: each((r) => `${ratioCell(r.checksByRecipient.requestsPerSecond, r.health.requestsPerSecond, '/s')}; p99 ${fmt.ms(r.checksByRecipient.p99)}`),
+    cells: each(
+      (r) =>
+        `${ratioCell(r.checksByRecipient.requestsPerSecond, r.health.requestsPerSecond, '/s')}; p99 ${fmt.ms(r.checksByRecipient.p99)}`,
+    ),
   });
   out.push({
     measure: 'Resident memory of the service after the HTTP load',
@@ -204,7 +235,9 @@ function rows(results: Partial<Record<TargetName, TargetResults>>, nodeStartMs: 
     measure: 'Cold start to 200 on /health, empty database (median)',
     baseline: 'bare `node -e 0` start',
     target: '< 3 s on PostgreSQL',
-    cells: each((r, t) => ratioCell(median(r.emptyStartMs), nodeStartMs, '', t === 'postgres' ? median(r.emptyStartMs) < 3000 : undefined, fmt.ms)),
+    cells: each((r, t) =>
+      ratioCell(median(r.emptyStartMs), nodeStartMs, '', t === 'postgres' ? median(r.emptyStartMs) < 3000 : undefined, fmt.ms),
+    ),
   });
   out.push({
     measure: 'Cold start to 200 on /health, loaded database',
@@ -229,7 +262,9 @@ async function main() {
   for (const target of options.targets) results[target] = await measureTarget(target, options);
 
   const any = Object.values(results)[0]!;
-  console.log(`\nRegistry benchmark — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores, ${fmt.mb(totalmem())} memory`);
+  console.log(
+    `\nRegistry benchmark — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores, ${fmt.mb(totalmem())} memory`,
+  );
   console.log(
     `Sizes: appends ${options.appendSeconds} s per system and client count (after 1 s warm-up), ${options.appendStreams} streams, ${EVENT_BYTES}-byte events; ` +
       `${fmt.int(options.deliberations)} deliberations + ${fmt.int(options.deliveries)} deliveries (log of ${fmt.int(any.events)} events); ` +
@@ -243,7 +278,9 @@ async function main() {
         `health ${fmt.int(r.health.requestsPerSecond)}/s p99 ${r.health.p99} ms; resident ${fmt.mb(r.rssStarted)} after start; ` +
         `errors/non-2xx: health ${r.health.errors}/${r.health.non2xx}, checks ${r.checks.errors}/${r.checks.non2xx}, by recipient ${r.checksByRecipient.errors}/${r.checksByRecipient.non2xx}`,
     );
-  console.log(`Baselines: bare node start ${fmt.ms(nodeStartMs)}, bare node resident ${fmt.mb(nodeRss)}. Run took ${fmt.ms(performance.now() - started)}.\n`);
+  console.log(
+    `Baselines: bare node start ${fmt.ms(nodeStartMs)}, bare node resident ${fmt.mb(nodeRss)}. Run took ${fmt.ms(performance.now() - started)}.\n`,
+  );
   console.log(markdownTable(rows(results, nodeStartMs, nodeRss), options.targets));
 }
 
@@ -251,13 +288,19 @@ async function decadesMain(options: BenchOptions, started: number, nodeStartMs: 
   const { fraction, soakSeconds } = options.decades!;
   for (const target of options.targets) {
     const r = await runDecades(target, options);
-    console.log(`\nRegistry benchmark, decades scale ×${fraction} — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores, ${fmt.mb(totalmem())} memory`);
+    console.log(
+      `\nRegistry benchmark, decades scale ×${fraction} — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores, ${fmt.mb(totalmem())} memory`,
+    );
     console.log(
       `Sizes: ${fmt.int(r.deliberations)} deliberations, ${fmt.int(r.deliveries)} deliveries, ${fmt.int(r.events)} events; HTTP ${options.httpSeconds} s per load (after 1 s warm-up); ` +
         `soak ${soakSeconds} s; ${options.starts} empty cold starts (median). Checks by recipient authorised: ${Math.round(r.server.authorisedShare * 100)}%.`,
     );
-    const errors = Object.entries(r.server.http).flatMap(([name, byConn]) => Object.entries(byConn).map(([c, x]) => `${name}×${c} ${x.errors}/${x.non2xx}`));
-    console.log(`Errors/non-2xx: ${errors.join(', ')}. Baselines: bare node start ${fmt.ms(nodeStartMs)}, bare node resident ${fmt.mb(nodeRss)}. Run took ${fmt.ms(performance.now() - started)}.\n`);
+    const errors = Object.entries(r.server.http).flatMap(([name, byConn]) =>
+      Object.entries(byConn).map(([c, x]) => `${name}×${c} ${x.errors}/${x.non2xx}`),
+    );
+    console.log(
+      `Errors/non-2xx: ${errors.join(', ')}. Baselines: bare node start ${fmt.ms(nodeStartMs)}, bare node resident ${fmt.mb(nodeRss)}. Run took ${fmt.ms(performance.now() - started)}.\n`,
+    );
     console.log(markdownTable(decadesRows(r, nodeStartMs, nodeRss), [target]));
   }
 }

@@ -16,7 +16,6 @@ export interface Place {
   drop(): Promise<void>;
 }
 
-
 export async function freshPlace(target: TargetName, databaseUrl: string | undefined, base: string): Promise<Place> {
   if (target === 'pglite') {
     const dir = mkdtempSync(join(base || tmpdir(), 'registry-bench-'));

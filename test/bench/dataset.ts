@@ -60,7 +60,13 @@ const DELIVERIES_SQL = `
   FROM d`;
 
 /** Appends `count` DeliveryRecorded events in chunks of `chunk` per transaction; returns elapsed ms. */
-export async function loadDeliveries(db: DataSource, count: number, deliberations: number, onChunk?: (done: number) => void, chunk = 20_000): Promise<number> {
+export async function loadDeliveries(
+  db: DataSource,
+  count: number,
+  deliberations: number,
+  onChunk?: (done: number) => void,
+  chunk = 20_000,
+): Promise<number> {
   const started = performance.now();
   for (let from = 1; from <= count; from += chunk) {
     const n = Math.min(chunk, count - from + 1);

@@ -48,7 +48,11 @@ interface Prepared extends Deliberated {
   ranges: { from: string; to: string; destroyBy: string }[];
 }
 
-const prepare = (d: Deliberated): Prepared => ({ ...d, last: lastDeliveryDay(d), ranges: deadlineRanges(d.shape.id, d.timeline, '9999-12-31') });
+const prepare = (d: Deliberated): Prepared => ({
+  ...d,
+  last: lastDeliveryDay(d),
+  ranges: deadlineRanges(d.shape.id, d.timeline, '9999-12-31'),
+});
 const deadlineOf = (d: Prepared, on: string) => d.ranges.find((r) => r.from <= on && on < r.to)?.destroyBy ?? null;
 
 const uuidOf = (seed: string) => {
@@ -90,12 +94,16 @@ export function deliveryEvents(i: number, eligible: Prepared[], thresholds: read
     table: 'with-next-year',
     variables: ['person.sex', 'person.age_class', 'person.province', 'work.nace_code', 'work.nace_code@T+1', 'sep.nomenclature_code'],
   };
-  const events: Pending[] = [{ type: 'DeliveryRecorded', data, metadata: { actor: 'bench', correlationId: randomUUID(), recordedAt: `${on}T10:00:00.000Z` } }];
+  const events: Pending[] = [
+    { type: 'DeliveryRecorded', data, metadata: { actor: 'bench', correlationId: randomUUID(), recordedAt: `${on}T10:00:00.000Z` } },
+  ];
   if (deadline) {
     const destroyedOn = destructionDay(i, on, deadline);
     const stop = destroyedOn ?? RUN_DATE;
     const issued: Threshold[] = [];
-    const runs = [on, ...thresholds.map((t) => addDays(deadline, -t)), addDays(deadline, 1)].filter((day) => day >= on && day < stop).sort();
+    const runs = [on, ...thresholds.map((t) => addDays(deadline, -t)), addDays(deadline, 1)]
+      .filter((day) => day >= on && day < stop)
+      .sort();
     for (const asOf of runs) {
       const threshold = reminderDue(deadline, asOf, issued, thresholds);
       if (threshold === undefined) continue;
@@ -128,14 +136,26 @@ function chain(streamId: string, events: Pending[]): Row[] {
     const metadataText = JSON.stringify(e.metadata);
     const body = `{"data":${dataText},"eventId":"${eventId}","metadata":${metadataText},"revision":${index + 1},"schemaVersion":1,"streamId":"${streamId}","type":"${e.type}"}`;
     const hash = createHash('sha256').update(previousHash).update(body).digest('hex');
-    const row = { streamId, revision: index + 1, eventId, type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata as Record<string, unknown>, dataText, metadataText, previousHash, hash };
+    const row = {
+      streamId,
+      revision: index + 1,
+      eventId,
+      type: e.type,
+      data: e.data as Record<string, unknown>,
+      metadata: e.metadata as Record<string, unknown>,
+      dataText,
+      metadataText,
+      previousHash,
+      hash,
+    };
     previousHash = hash;
     return row;
   });
 }
 
 /** Deliberations in force long enough before RUN_DATE to have deliveries. */
-export const eligibleFor = (deliberations: Deliberated[]) => deliberations.filter((d) => d.shape.effectiveFrom <= addDays(RUN_DATE, -60)).map(prepare);
+export const eligibleFor = (deliberations: Deliberated[]) =>
+  deliberations.filter((d) => d.shape.effectiveFrom <= addDays(RUN_DATE, -60)).map(prepare);
 
 /** Past deadlines: 19 in 20 destroyed three days before; future ones: 1 in 5 destroyed early. */
 function destructionDay(i: number, on: string, deadline: string): string | undefined {
@@ -150,15 +170,18 @@ async function insertChunk(db: DataSource, rows: Row[]): Promise<void> {
   const runner = db.createQueryRunner();
   try {
     await runner.startTransaction();
-    await runner.query(`INSERT INTO es_streams (stream_id, revision, last_hash) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])`, [
-      [...heads.keys()], [...heads.values()].map((r) => r.revision), [...heads.values()].map((r) => r.hash),
-    ]);
+    await runner.query(
+      `INSERT INTO es_streams (stream_id, revision, last_hash) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])`,
+      [[...heads.keys()], [...heads.values()].map((r) => r.revision), [...heads.values()].map((r) => r.hash)],
+    );
     // One JSON parameter: data and metadata arrive as JSON values, parsed once into jsonb.
     await runner.query(
       `INSERT INTO es_events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
        SELECT s, r, e, t, 1, d, m, p, h
        FROM jsonb_to_recordset($1::jsonb) AS x(s text, r bigint, e uuid, t text, d jsonb, m jsonb, p text, h text)`,
-      [`[${rows.map((r) => `{"s":"${r.streamId}","r":${r.revision},"e":"${r.eventId}","t":"${r.type}","d":${r.dataText},"m":${r.metadataText},"p":"${r.previousHash}","h":"${r.hash}"}`).join(',')}]`],
+      [
+        `[${rows.map((r) => `{"s":"${r.streamId}","r":${r.revision},"e":"${r.eventId}","t":"${r.type}","d":${r.dataText},"m":${r.metadataText},"p":"${r.previousHash}","h":"${r.hash}"}`).join(',')}]`,
+      ],
     );
     await runner.commitTransaction();
   } catch (error) {

@@ -97,7 +97,9 @@ async function measureLoads(url: string, data: Deliberated[], seconds: number, l
       // /health is measured first and last; the baseline is the faster of the two.
       const earlier = http[name][connections];
       if (!earlier || r.requestsPerSecond > earlier.requestsPerSecond) http[name][connections] = r;
-      log(`  ${name} × ${connections}: ${fmt.int(r.requestsPerSecond)}/s p50 ${r.p50} ms p99 ${r.p99} ms (non-2xx ${r.non2xx}, errors ${r.errors})`);
+      log(
+        `  ${name} × ${connections}: ${fmt.int(r.requestsPerSecond)}/s p50 ${r.p50} ms p99 ${r.p99} ms (non-2xx ${r.non2xx}, errors ${r.errors})`,
+      );
     }
   }
   return http;
@@ -107,7 +109,11 @@ async function authorisedShare(url: string, data: Deliberated[]): Promise<number
   const bodies = checkBodies(data, false).slice(0, 40);
   let yes = 0;
   for (const body of bodies) {
-    const r = await fetch(`${url}/authorisation-checks`, { method: 'POST', body, headers: { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json' } });
+    const r = await fetch(`${url}/authorisation-checks`, {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json' },
+    });
     if (((await r.json()) as { authorised?: boolean }).authorised) yes++;
   }
   return yes / bodies.length;
@@ -127,7 +133,14 @@ async function soak(url: string, pid: number, data: Deliberated[], seconds: numb
   }
 }
 
-export async function measureServer(env: Record<string, string>, data: Deliberated[], ledgerFilter: { recipient: string; deliberation: string }, options: BenchOptions, soakSeconds: number, log: (m: string) => void): Promise<ServerFigures> {
+export async function measureServer(
+  env: Record<string, string>,
+  data: Deliberated[],
+  ledgerFilter: { recipient: string; deliberation: string },
+  options: BenchOptions,
+  soakSeconds: number,
+  log: (m: string) => void,
+): Promise<ServerFigures> {
   // Three starts on the loaded database (the median is reported); the last one is measured.
   const starts: number[] = [];
   const readies: number[] = [];
@@ -141,7 +154,9 @@ export async function measureServer(env: Record<string, string>, data: Deliberat
     await server.stop();
   }
   const readyMs = median(readies);
-  log(`  /health 200 after ${starts.map(fmt.ms).join(', ')}; /ready after ${readies.map(fmt.ms).join(', ')}; ${fmt.mb(rssBytes(server.child.pid!))} resident`);
+  log(
+    `  /health 200 after ${starts.map(fmt.ms).join(', ')}; /ready after ${readies.map(fmt.ms).join(', ')}; ${fmt.mb(rssBytes(server.child.pid!))} resident`,
+  );
   try {
     const share = await authorisedShare(server.url, data);
     log(`  checks by recipient authorised: ${Math.round(share * 100)}%`);
@@ -150,15 +165,35 @@ export async function measureServer(env: Record<string, string>, data: Deliberat
     const sequential: number[] = [];
     for (let i = 0; i < 50; i++) sequential.push((await get(server.url, '/health')).ms);
     const schedule = await firstPage(server.url, `/destruction-schedule?asOf=${RUN_DATE}`);
-    log(`  schedule first page (${schedule.path}): p50 ${fmt.ms(schedule.p50)}, max ${fmt.ms(schedule.max)}, ${schedule.items} items, ${fmt.int(schedule.bytes)} bytes`);
-    const ledger = await firstPage(server.url, `/deliveries?recipient=${ledgerFilter.recipient}&deliberation=${encodeURIComponent(ledgerFilter.deliberation)}`);
-    log(`  ledger first page (${ledger.path}): p50 ${fmt.ms(ledger.p50)}, max ${fmt.ms(ledger.max)}, ${ledger.items} items, ${fmt.int(ledger.bytes)} bytes`);
+    log(
+      `  schedule first page (${schedule.path}): p50 ${fmt.ms(schedule.p50)}, max ${fmt.ms(schedule.max)}, ${schedule.items} items, ${fmt.int(schedule.bytes)} bytes`,
+    );
+    const ledger = await firstPage(
+      server.url,
+      `/deliveries?recipient=${ledgerFilter.recipient}&deliberation=${encodeURIComponent(ledgerFilter.deliberation)}`,
+    );
+    log(
+      `  ledger first page (${ledger.path}): p50 ${fmt.ms(ledger.p50)}, max ${fmt.ms(ledger.max)}, ${ledger.items} items, ${fmt.int(ledger.bytes)} bytes`,
+    );
     const rssAfterLoad = rssBytes(server.child.pid!);
-    log(`  resident after the check loads ${fmt.mb(rssAfterChecks)}, after the page requests ${fmt.mb(rssAfterLoad)}; soak ${soakSeconds} s`);
+    log(
+      `  resident after the check loads ${fmt.mb(rssAfterChecks)}, after the page requests ${fmt.mb(rssAfterLoad)}; soak ${soakSeconds} s`,
+    );
     const soaked = await soak(server.url, server.child.pid!, data, soakSeconds);
     log(`  soak: ${fmt.int(soaked.checks)} checks; resident ${soaked.rssSamples.map(fmt.mb).join(' → ')}`);
     const emptyStartMs = await emptyStarts(options);
-    return { startMs: median(starts), readyMs, emptyStartMs, http, health1Sequential: median(sequential), pages: { schedule, ledger }, rssAfterChecks, rssAfterLoad, soak: soaked, authorisedShare: share };
+    return {
+      startMs: median(starts),
+      readyMs,
+      emptyStartMs,
+      http,
+      health1Sequential: median(sequential),
+      pages: { schedule, ledger },
+      rssAfterChecks,
+      rssAfterLoad,
+      soak: soaked,
+      authorisedShare: share,
+    };
   } finally {
     await server.stop();
   }

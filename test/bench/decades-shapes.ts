@@ -39,7 +39,14 @@ export function shapeOf(k: number, total: number): DeliberationShape {
   const recipients = Array.from({ length: 1 + (k % 4) }, (_, j) =>
     j === 0 ? `org-${k % FREQUENT_RECIPIENTS}` : `org-${FREQUENT_RECIPIENTS + ((k * 37 + j * 101) % OTHER_RECIPIENTS)}`,
   );
-  return { k, number, id: number.replace('/', '-'), decidedOn, effectiveFrom: addDays(decidedOn, 15), recipients: [...new Set(recipients)] };
+  return {
+    k,
+    number,
+    id: number.replace('/', '-'),
+    decidedOn,
+    effectiveFrom: addDays(decidedOn, 15),
+    recipients: [...new Set(recipients)],
+  };
 }
 
 export const retentionEnd = (effectiveFrom: string, extraYears = 0) => `${Number(effectiveFrom.slice(0, 4)) + 6 + extraYears}-12-31`;
@@ -54,7 +61,11 @@ export function documentOf(s: DeliberationShape) {
     referenceYears: [2020, 2021, 2022],
     retention: { ...fixture.retention, destroyBy: retentionEnd(s.effectiveFrom) },
     parties: [
-      ...s.recipients.map((id, j) => ({ id, name: `Organisation ${id}`, roles: j === 0 ? ['joint-controller', 'recipient'] : ['recipient'] })),
+      ...s.recipients.map((id, j) => ({
+        id,
+        name: `Organisation ${id}`,
+        roles: j === 0 ? ['joint-controller', 'recipient'] : ['recipient'],
+      })),
       { id: 'ksz', name: 'Kruispuntbank van de Sociale Zekerheid', roles: ['source'] },
     ],
   };
@@ -68,7 +79,14 @@ export function amendmentsOf(s: DeliberationShape) {
     const kind = count === 1 ? 2 : i % 3;
     const change =
       kind === 0
-        ? { op: 'addParty', party: { id: `org-${FREQUENT_RECIPIENTS + ((s.k * 13 + i) % OTHER_RECIPIENTS)}-x${i}`, name: 'Added recipient', roles: ['recipient'] } }
+        ? {
+            op: 'addParty',
+            party: {
+              id: `org-${FREQUENT_RECIPIENTS + ((s.k * 13 + i) % OTHER_RECIPIENTS)}-x${i}`,
+              name: 'Added recipient',
+              roles: ['recipient'],
+            },
+          }
         : kind === 1
           ? { op: 'setReferenceYears', years: [2020, 2021, 2022, 2023 + i] }
           : { op: 'setRetention', destroyBy: retentionEnd(s.effectiveFrom, 1 + i) };
@@ -77,7 +95,9 @@ export function amendmentsOf(s: DeliberationShape) {
 }
 
 export const revocationOf = (s: DeliberationShape) =>
-  s.k % 50 === 25 ? { decidedOn: addDays(s.effectiveFrom, 3 * 365), effectiveFrom: addDays(s.effectiveFrom, 3 * 365 + 15), reason: 'Purpose fulfilled' } : undefined;
+  s.k % 50 === 25
+    ? { decidedOn: addDays(s.effectiveFrom, 3 * 365), effectiveFrom: addDays(s.effectiveFrom, 3 * 365 + 15), reason: 'Purpose fulfilled' }
+    : undefined;
 
 /** Records deliberation k with its amendments and revocation through the service. */
 async function recordOne(runtime: BenchRegistry, s: DeliberationShape): Promise<number> {
@@ -97,7 +117,12 @@ async function recordOne(runtime: BenchRegistry, s: DeliberationShape): Promise<
 }
 
 /** Records every deliberation, `concurrency` at a time; returns the commands run and the time taken. */
-export async function recordDeliberationShapes(runtime: BenchRegistry, total: number, concurrency: number, onProgress?: (done: number) => void) {
+export async function recordDeliberationShapes(
+  runtime: BenchRegistry,
+  total: number,
+  concurrency: number,
+  onProgress?: (done: number) => void,
+) {
   const started = performance.now();
   let next = 1;
   let commands = 0;

@@ -32,7 +32,17 @@ export interface DecadesFigures {
   /** Bytes on disk after VACUUM: es_events with its indexes, and the whole database. */
   sizes: { log: number; database: number };
   rawRead: Throughput;
-  reminderRun: { ms: number; issued: number; obligations: number; open: number; wholeReadMs: number; scheduleRows: number; reminderRows: number; dueReadMs: number; dueRows: number };
+  reminderRun: {
+    ms: number;
+    issued: number;
+    obligations: number;
+    open: number;
+    wholeReadMs: number;
+    scheduleRows: number;
+    reminderRows: number;
+    dueReadMs: number;
+    dueRows: number;
+  };
   reminderRerun: { ms: number; issued: number };
   server: ServerFigures;
 }
@@ -45,7 +55,8 @@ async function deliberated(runtime: BenchRegistry, total: number): Promise<Delib
     const part = shapes.slice(i, i + 1000);
     const streams = await runtime.store.readStreams(part.map((s) => `deliberation-${s.id}`));
     for (const shape of part) {
-      const timeline = timelineOf((streams.get(`deliberation-${shape.id}`) ?? []).map(toRecorded) as never) as DeliberationTimeline | undefined;
+      const timeline = timelineOf((streams.get(`deliberation-${shape.id}`) ?? []).map(toRecorded) as never) as
+        DeliberationTimeline | undefined;
       if (!timeline) throw new Error(`deliberation ${shape.number} was not recorded`);
       out.push({ shape, timeline });
     }
@@ -61,16 +72,22 @@ async function deliberated(runtime: BenchRegistry, total: number): Promise<Delib
 async function verifyLoad(runtime: BenchRegistry, data: Deliberated[], count: number): Promise<void> {
   const probe = deliveryEvents(count, eligibleFor(data), runtime.config.reminderThresholds);
   const streamId = probe[0].streamId;
-  await runtime.store.append(streamId, probe.map(({ eventId, type, data: d, metadata }) => ({ eventId, type, schemaVersion: 1, data: d, metadata: metadata as never })), 0);
+  await runtime.store.append(
+    streamId,
+    probe.map(({ eventId, type, data: d, metadata }) => ({ eventId, type, schemaVersion: 1, data: d, metadata: metadata as never })),
+    0,
+  );
   const stored = await runtime.store.readStream(streamId);
-  if (stored.map((e) => e.hash).join() !== probe.map((e) => e.hash).join()) throw new Error('the store appended other hashes than the bulk load computes');
+  if (stored.map((e) => e.hash).join() !== probe.map((e) => e.hash).join())
+    throw new Error('the store appended other hashes than the bulk load computes');
   const sample: { stream_id: string }[] = await runtime.database.dataSource.query(
     `SELECT stream_id FROM es_streams WHERE stream_id LIKE 'delivery-%' ORDER BY random() LIMIT 200`,
   );
   const streams = await runtime.store.readStreams(sample.map((r) => r.stream_id));
   for (const [id, events] of streams)
     for (const e of events)
-      if (eventHash(e.previousHash, { ...e, streamId: id }) !== e.hash) throw new Error(`bulk-loaded event ${e.eventId} of ${id} does not hash to its stored hash`);
+      if (eventHash(e.previousHash, { ...e, streamId: id }) !== e.hash)
+        throw new Error(`bulk-loaded event ${e.eventId} of ${id} does not hash to its stored hash`);
 }
 
 async function buildAndRebuild(runtime: BenchRegistry, options: BenchOptions, fraction: number) {
@@ -81,9 +98,15 @@ async function buildAndRebuild(runtime: BenchRegistry, options: BenchOptions, fr
   log(`  ${recorded.commands} commands in ${fmt.ms(recorded.ms)}`);
   const data = await deliberated(runtime, deliberations);
   log(`  ${deliveries} delivery streams, bulk`);
-  const loaded = await loadDeliveryStreams(runtime.database.dataSource, data, deliveries, runtime.config.reminderThresholds, (done, events) => {
-    if (done % 100_000 === 0 || done === deliveries) log(`    ${done} deliveries, ${events} events`);
-  });
+  const loaded = await loadDeliveryStreams(
+    runtime.database.dataSource,
+    data,
+    deliveries,
+    runtime.config.reminderThresholds,
+    (done, events) => {
+      if (done % 100_000 === 0 || done === deliveries) log(`    ${done} deliveries, ${events} events`);
+    },
+  );
   await verifyLoad(runtime, data, deliveries);
   log(`  ${fmt.int(loaded.events)} events in ${fmt.ms(loaded.ms)}; store append and a sample of 200 streams re-hashed: identical`);
   // Each read model rebuilt alone, one after the other (on two cores, rebuilding them together
@@ -115,11 +138,25 @@ async function buildAndRebuild(runtime: BenchRegistry, options: BenchOptions, fr
     `SELECT pg_total_relation_size('es_events')::float8 AS log, pg_database_size(current_database())::float8 AS database`,
   );
   log(`  event log ${fmt.mb(sizes.log)} with its indexes; whole database ${fmt.mb(sizes.database)}`);
-  return { deliberations, deliberationCommands: recorded.commands, deliberationsMs: recorded.ms, deliveries, events: rawRead.events, loadMs: loaded.ms, rebuilds, rebuildAllMs, rawRead, sizes: sizes as { log: number; database: number }, data };
+  return {
+    deliberations,
+    deliberationCommands: recorded.commands,
+    deliberationsMs: recorded.ms,
+    deliveries,
+    events: rawRead.events,
+    loadMs: loaded.ms,
+    rebuilds,
+    rebuildAllMs,
+    rawRead,
+    sizes: sizes as { log: number; database: number },
+    data,
+  };
 }
 
 async function reminderRuns(runtime: BenchRegistry) {
-  const [{ open }] = await runtime.database.dataSource.query(`SELECT count(*)::int AS open FROM rm_deliveries WHERE obligation AND destroyed_on IS NULL`);
+  const [{ open }] = await runtime.database.dataSource.query(
+    `SELECT count(*)::int AS open FROM rm_deliveries WHERE obligation AND destroyed_on IS NULL`,
+  );
   const [{ all }] = await runtime.database.dataSource.query(`SELECT count(*)::int AS all FROM rm_deliveries WHERE obligation`);
   const ctx = () => ({ actor: 'bench', correlationId: randomUUID() });
   // The ledger filter of the page measure: the recipient and deliberation with the most deliveries.
@@ -131,15 +168,29 @@ async function reminderRuns(runtime: BenchRegistry) {
   const schedule = await runtime.deliveries.schedule(RUN_DATE);
   const allReminders = await runtime.database.dataSource.query('SELECT delivery_id::text, threshold FROM rm_reminders');
   const wholeReadMs = performance.now() - started;
-  log(`  baseline read (whole schedule ${fmt.int(schedule.length)} rows, every reminder ${fmt.int(allReminders.length)} rows): ${fmt.ms(wholeReadMs)}`);
+  log(
+    `  baseline read (whole schedule ${fmt.int(schedule.length)} rows, every reminder ${fmt.int(allReminders.length)} rows): ${fmt.ms(wholeReadMs)}`,
+  );
   started = performance.now();
   const due = await runtime.deliveries.dueObligations(RUN_DATE, Math.max(...runtime.config.reminderThresholds));
   const dueReadMs = performance.now() - started;
   log(`  read of what is due: ${fmt.int(due.length)} rows in ${fmt.ms(dueReadMs)}`);
   started = performance.now();
   const first = await runtime.reminders.run(RUN_DATE, ctx());
-  const reminderRun = { ms: performance.now() - started, issued: first.length, obligations: all, open, wholeReadMs, scheduleRows: schedule.length, reminderRows: allReminders.length, dueReadMs, dueRows: due.length };
-  log(`  reminder run on ${RUN_DATE} over ${fmt.int(all)} obligations (${fmt.int(open)} open): ${first.length} issued in ${fmt.ms(reminderRun.ms)}`);
+  const reminderRun = {
+    ms: performance.now() - started,
+    issued: first.length,
+    obligations: all,
+    open,
+    wholeReadMs,
+    scheduleRows: schedule.length,
+    reminderRows: allReminders.length,
+    dueReadMs,
+    dueRows: due.length,
+  };
+  log(
+    `  reminder run on ${RUN_DATE} over ${fmt.int(all)} obligations (${fmt.int(open)} open): ${first.length} issued in ${fmt.ms(reminderRun.ms)}`,
+  );
   started = performance.now();
   const again = await runtime.reminders.run(RUN_DATE, ctx());
   const reminderRerun = { ms: performance.now() - started, issued: again.length };

@@ -47,24 +47,36 @@ Default target: pglite, plus postgres when DATABASE_URL is set.`;
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   const databaseUrl = env.DATABASE_URL || undefined;
   const target = flag(argv, 'target') ?? env.BENCH_TARGET ?? (databaseUrl ? 'both' : 'pglite');
-  const targets: TargetName[] =
-    target === 'both' ? ['pglite', 'postgres'] : target === 'pglite' || target === 'postgres' ? [target] : [];
+  const targets: TargetName[] = target === 'both' ? ['pglite', 'postgres'] : target === 'pglite' || target === 'postgres' ? [target] : [];
   if (targets.length === 0) throw new Error(`--target: pglite, postgres or both, not ${target}`);
-  if (targets.includes('postgres') && !databaseUrl) throw new Error('--target postgres needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
+  if (targets.includes('postgres') && !databaseUrl)
+    throw new Error('--target postgres needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
   const scaleFlag = flag(argv, 'scale') ?? env.BENCH_SCALE;
   const decades = scaleFlag === 'decades';
   const scale = decades ? 1 : num(scaleFlag, 1, 'BENCH_SCALE');
-  if (decades && !flag(argv, 'target') && !env.BENCH_TARGET) targets.splice(0, targets.length, ...(databaseUrl ? (['postgres'] as const) : (['pglite'] as const)));
+  if (decades && !flag(argv, 'target') && !env.BENCH_TARGET)
+    targets.splice(0, targets.length, ...(databaseUrl ? (['postgres'] as const) : (['pglite'] as const)));
   return {
     ...(decades
-      ? { decades: { fraction: num(flag(argv, 'fraction') ?? env.BENCH_FRACTION, 1, 'BENCH_FRACTION'), soakSeconds: num(flag(argv, 'soak-seconds') ?? env.BENCH_SOAK_SECONDS, 60, 'BENCH_SOAK_SECONDS') } }
+      ? {
+          decades: {
+            fraction: num(flag(argv, 'fraction') ?? env.BENCH_FRACTION, 1, 'BENCH_FRACTION'),
+            soakSeconds: num(flag(argv, 'soak-seconds') ?? env.BENCH_SOAK_SECONDS, 60, 'BENCH_SOAK_SECONDS'),
+          },
+        }
       : {}),
     targets,
     databaseUrl,
     scale,
     appendSeconds: num(flag(argv, 'seconds') ?? env.BENCH_SECONDS, 5, 'BENCH_SECONDS'),
     appendStreams: 1000,
-    deliberations: Math.round(num(flag(argv, 'deliberations') ?? env.BENCH_DELIBERATIONS, Math.max(10, Math.round(1000 * Math.min(1, scale))), 'BENCH_DELIBERATIONS')),
+    deliberations: Math.round(
+      num(
+        flag(argv, 'deliberations') ?? env.BENCH_DELIBERATIONS,
+        Math.max(10, Math.round(1000 * Math.min(1, scale))),
+        'BENCH_DELIBERATIONS',
+      ),
+    ),
     deliveries: Math.round(num(flag(argv, 'deliveries') ?? env.BENCH_DELIVERIES, Math.round(100_000 * scale), 'BENCH_DELIVERIES')),
     httpSeconds: num(flag(argv, 'http-seconds') ?? env.BENCH_HTTP_SECONDS, 10, 'BENCH_HTTP_SECONDS'),
     httpConnections: 32,

@@ -23,10 +23,13 @@ export interface BenchRegistry {
 }
 
 export async function openBenchRegistry(config: RegistryConfig): Promise<BenchRegistry> {
-  const context = await NestFactory.createApplicationContext(RegistryModule.forRoot(config, pino({ level: 'silent' }), { scheduler: false }), {
-    logger: false,
-    abortOnError: false,
-  });
+  const context = await NestFactory.createApplicationContext(
+    RegistryModule.forRoot(config, pino({ level: 'silent' }), { scheduler: false }),
+    {
+      logger: false,
+      abortOnError: false,
+    },
+  );
   return {
     config,
     deliberations: context.get(DeliberationService),

@@ -24,7 +24,11 @@ export function ratioCell(value: number, baseline: number, unit: string, ok?: bo
 export function markdownTable(rows: Row[], targets: TargetName[]): string {
   const names: Record<TargetName, string> = { pglite: 'PGlite (embedded)', postgres: 'PostgreSQL' };
   const header = ['Measure (ratio = value / baseline)', 'Baseline', 'Target', ...targets.map((t) => names[t])];
-  const lines = [header, header.map(() => '---'), ...rows.map((r) => [r.measure, r.baseline, r.target, ...targets.map((t) => r.cells[t] ?? 'n/a')])];
+  const lines = [
+    header,
+    header.map(() => '---'),
+    ...rows.map((r) => [r.measure, r.baseline, r.target, ...targets.map((t) => r.cells[t] ?? 'n/a')]),
+  ];
   return lines.map((cells) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`).join('\n');
 }
 

@@ -60,7 +60,10 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
       await stop();
       throw new Error(`the registry did not answer /health within ${timeoutMs} ms: ${stderr}`);
     }
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, url, startMs: performance.now() - started, stop };
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -113,7 +116,12 @@ export async function load(url: string, spec: HttpRequestSpec, connections: numb
           path: spec.path,
           headers: { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json' },
           ...(spec.bodies
-            ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: spec.bodies![Math.floor(Math.random() * spec.bodies!.length)] }) }
+            ? {
+                setupRequest: (req: autocannon.Request) => ({
+                  ...req,
+                  body: spec.bodies![Math.floor(Math.random() * spec.bodies!.length)],
+                }),
+              }
             : {}),
         },
       ],

@@ -10,13 +10,17 @@ import { fixture, smallDeliberation } from '../support/documents.js';
  */
 const SEED = readFileSync(new URL('../../apps/desk/src/drafting/samples/deliberation-24-130.txt', import.meta.url), 'utf8');
 const deliberation = fixture('24-130.deliberation.json');
-const catalogue = JSON.stringify({
-  variables: deliberation.variables,
-  tables: deliberation.tables,
-  datasets: deliberation.datasets,
-  requiredCommitments: deliberation.requiredCommitments,
-  conditions: deliberation.conditions,
-}, null, 1);
+const catalogue = JSON.stringify(
+  {
+    variables: deliberation.variables,
+    tables: deliberation.tables,
+    datasets: deliberation.datasets,
+    requiredCommitments: deliberation.requiredCommitments,
+    conditions: deliberation.conditions,
+  },
+  null,
+  1,
+);
 
 let server: TestServer;
 let browser: Browser;
@@ -104,7 +108,14 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await see(page.getByRole('status').filter({ hasText: 'Deliberation 24/130 is recorded' })).toBeVisible();
 
     const recorded = (await server.request('GET', '/deliberations/24-130?on=2024-10-01')).body;
-    expect(recorded).toMatchObject({ number: '24/130', reference: 'IVC/KSZG/24/396', decidedOn: '2024-09-03', effectiveFrom: '2024-09-18', referenceYears: [2020, 2021, 2022], destroyBy: '2030-12-31' });
+    expect(recorded).toMatchObject({
+      number: '24/130',
+      reference: 'IVC/KSZG/24/396',
+      decidedOn: '2024-09-03',
+      effectiveFrom: '2024-09-18',
+      referenceYears: [2020, 2021, 2022],
+      destroyBy: '2030-12-31',
+    });
     expect(recorded.parties.map((p: { id: string; roles: string[] }) => [p.id, p.roles.sort()])).toEqual([
       ['steunpunt-werk', ['joint-controller', 'recipient']],
       ['dwse', ['joint-controller', 'recipient']],
@@ -131,7 +142,9 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await checkPage('secretariat', 'amend');
 
     // Someone else records a commitment meanwhile: the desk's If-Match no longer holds.
-    const other = await server.request('POST', '/deliberations/24-130/commitments', { body: { party: 'dwse', kind: 'non-reidentification', signedOn: '2024-10-01' } });
+    const other = await server.request('POST', '/deliberations/24-130/commitments', {
+      body: { party: 'dwse', kind: 'non-reidentification', signedOn: '2024-10-01' },
+    });
     expect(other.status).toBe(201);
     await page.getByRole('button', { name: 'Record the amendment' }).click();
     await see(page.locator('.conflict')).toContainText('Someone else changed this deliberation first');
@@ -144,12 +157,20 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await see(page.getByRole('status').filter({ hasText: 'Amendment 1 is recorded' })).toBeVisible();
     const amended = (await server.request('GET', '/deliberations/24-130?on=2024-11-21')).body;
     expect(amended.datasets.map((d: { id: string }) => d.id)).toEqual(['sample', 'population', 'scrambled']);
-    expect(amended.amendments[0]).toMatchObject({ decidedOn: '2024-11-05', effectiveFrom: '2024-11-21', summary: 'Adds a scrambled dataset' });
+    expect(amended.amendments[0]).toMatchObject({
+      decidedOn: '2024-11-05',
+      effectiveFrom: '2024-11-21',
+      summary: 'Adds a scrambled dataset',
+    });
   });
 
   it('records the commitments, and the deliberation page shows each one signed', async () => {
     const page = tabs.secretariat;
-    for (const signature of ['steunpunt-werk|joint-and-several-liability', 'dwse|joint-and-several-liability', 'steunpunt-werk|non-reidentification']) {
+    for (const signature of [
+      'steunpunt-werk|joint-and-several-liability',
+      'dwse|joint-and-several-liability',
+      'steunpunt-werk|non-reidentification',
+    ]) {
       await page.goto(`${server.url}/desk/deliberations/24-130/commitments`);
       await page.getByLabel('Party and commitment').selectOption(signature);
       await page.getByLabel('Signed on').fill('01/10/2024');
@@ -197,7 +218,14 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await see(page.getByRole('status').filter({ hasText: 'Delivery of 25/11/2024 recorded; destroy by 31/12/2030.' })).toBeVisible();
     const ledger = (await server.request('GET', '/deliveries')).body.items;
     expect(ledger).toHaveLength(1);
-    expect(ledger[0]).toMatchObject({ recipient: 'steunpunt-werk', dataset: 'sample', referenceYears: [2021], variables: ['person.sex'], reference: 'KSZ-2024-0042', destroyBy: '2030-12-31' });
+    expect(ledger[0]).toMatchObject({
+      recipient: 'steunpunt-werk',
+      dataset: 'sample',
+      referenceYears: [2021],
+      variables: ['person.sex'],
+      reference: 'KSZ-2024-0042',
+      destroyBy: '2030-12-31',
+    });
     deliveryId = ledger[0].id;
   });
 
@@ -233,7 +261,7 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await see(page.getByText('0 obligations open on 01/10/2030.')).toBeVisible();
   });
 
-  it('records an output release, and shows the server\'s problem when the small-cell analysis came after the release', async () => {
+  it("records an output release, and shows the server's problem when the small-cell analysis came after the release", async () => {
     const page = tabs.steward;
     await page.getByRole('link', { name: 'Output release' }).click();
     await page.getByLabel('Deliberation').fill('24/130');
@@ -264,7 +292,11 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await see(page.getByLabel('Recipient (party id)')).toHaveValue('dwse');
     await page.unroute('**/authorisation-checks');
     await page.route('**/authorisation-checks', (route) =>
-      route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, detail: 'the event store cannot be reached' }) }),
+      route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, detail: 'the event store cannot be reached' }),
+      }),
     );
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await see(page.locator('.problem')).toContainText('temporarily unavailable (503)');
@@ -294,7 +326,9 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await see(page.locator('dl.facts')).toContainText('Version\n1');
     const datasets = page.locator('section', { has: page.getByRole('heading', { name: 'Datasets' }) });
     await see(datasets).not.toContainText('scrambled');
-    await see(page.locator('section', { has: page.getByRole('heading', { name: 'Required commitments' }) }).locator('td.missing')).toHaveCount(4);
+    await see(
+      page.locator('section', { has: page.getByRole('heading', { name: 'Required commitments' }) }).locator('td.missing'),
+    ).toHaveCount(4);
     await page.getByText('Event trail (with hashes)').click();
     await see(page.locator('table.events code.hash').first()).toHaveText(/^[0-9a-f]{64}$/);
     await checkPage('auditor', 'deliberation-known-before-amendment');
@@ -336,11 +370,13 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
     await see(page.getByRole('status').filter({ hasText: 'The revocation is recorded' })).toBeVisible();
     await page.getByRole('link', { name: 'Open it' }).click();
     await see(page.getByRole('heading', { name: 'Deliberation 25/001' })).toContainText('revoked');
-    await see(page.locator('section', { has: page.getByRole('heading', { name: 'Time line' }) })).toContainText('The research project ended early');
+    await see(page.locator('section', { has: page.getByRole('heading', { name: 'Time line' }) })).toContainText(
+      'The research project ended early',
+    );
     expect((await server.request('GET', '/deliberations/25-001?on=2026-03-31')).body.status).toBe('in-force');
   });
 
-  it('an uploaded document fills the form with a preview; the server\'s 409 for a number already recorded is shown and nothing changes', async () => {
+  it("an uploaded document fills the form with a preview; the server's 409 for a number already recorded is shown and nothing changes", async () => {
     const page = tabs.secretariat;
     await page.goto(`${server.url}/desk/record`);
     await page.getByLabel('Document (JSON or YAML)').setInputFiles('fixtures/24-130.deliberation.json');
@@ -411,7 +447,8 @@ describe('the desk, 24/130 from the published text to its destruction', () => {
             if (violations.length) found[`${language}-${width}-${name}`] = violations;
           }
           await screenshot(page, `${language}-${width}-${name}`);
-          if (language === 'en' && width === 1280 && name === 'deliberation') await page.screenshot({ path: `${SCREENSHOTS}/readme-desk.png` });
+          if (language === 'en' && width === 1280 && name === 'deliberation')
+            await page.screenshot({ path: `${SCREENSHOTS}/readme-desk.png` });
         }
     expect(found).toEqual({});
   }, 600_000);

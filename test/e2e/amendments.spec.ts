@@ -1,7 +1,8 @@
 import { startTestServer, type TestServer } from '../support/server.js';
 import { expectProblem, expectStatus, synthetic, versionOf } from './helpers.js';
 
-const view = async (api: TestServer, on: string) => expectStatus(await api.request('GET', `/deliberations/23-045?on=${on}`, { role: 'auditor' }), 200).body;
+const view = async (api: TestServer, on: string) =>
+  expectStatus(await api.request('GET', `/deliberations/23-045?on=${on}`, { role: 'auditor' }), 200).body;
 const ids = (items: { id: string }[]) => items.map((x) => x.id);
 
 describe('amendments over HTTP', () => {
@@ -21,7 +22,10 @@ describe('amendments over HTTP', () => {
           effectiveFrom: '2023-09-01',
           summary: 'An ICU dataset, the ICU variable and the VUB as recipient',
           changes: [
-            { op: 'addDataset', dataset: { id: 'icu', kind: 'pseudonymised', access: 'transfer', tables: ['snapshot'], personalData: true } },
+            {
+              op: 'addDataset',
+              dataset: { id: 'icu', kind: 'pseudonymised', access: 'transfer', tables: ['snapshot'], personalData: true },
+            },
             { op: 'addVariables', variables: [{ code: 'hosp.icu_days', category: 'hospital', label: 'Days in intensive care' }] },
             { op: 'addParty', party: { id: 'vub', name: 'VUB', roles: ['recipient'] } },
           ],
@@ -42,7 +46,9 @@ describe('amendments over HTTP', () => {
     expect(ids(after.datasets)).toEqual(['cohort', 'enclave', 'aggregates', 'icu']);
     expect(after.variables.map((v: { code: string }) => v.code)).toContain('hosp.icu_days');
     expect(after.parties).toContainEqual({ id: 'vub', name: 'VUB', roles: ['recipient'] });
-    expect(after.amendments).toEqual([expect.objectContaining({ sequence: 1, decidedOn: '2023-08-10', summary: expect.stringMatching(/ICU/), inForce: true })]);
+    expect(after.amendments).toEqual([
+      expect.objectContaining({ sequence: 1, decidedOn: '2023-08-10', summary: expect.stringMatching(/ICU/), inForce: true }),
+    ]);
     expect(after.version).toBe(res.body.version);
   });
 
@@ -73,7 +79,11 @@ describe('amendments over HTTP', () => {
 
     const after = await view(api, '2024-01-01');
     expect(ids(after.datasets)).toEqual(['cohort', 'enclave', 'icu']);
-    expect(after.datasets.find((d: { id: string }) => d.id === 'cohort')).toMatchObject({ maxSubjects: 8000, description: 'A larger cohort', access: 'transfer' });
+    expect(after.datasets.find((d: { id: string }) => d.id === 'cohort')).toMatchObject({
+      maxSubjects: 8000,
+      description: 'A larger cohort',
+      access: 'transfer',
+    });
     expect(after.variables.map((v: { code: string }) => v.code)).not.toContain('inc.benefits');
     expect(ids(after.parties)).not.toContain('healthdata');
     expect(after.referenceYears).toEqual([2016, 2017, 2018, 2019]);
@@ -88,7 +98,11 @@ describe('amendments over HTTP', () => {
   it('updateDataset can drop the subject limit with maxSubjects: null', async () => {
     expectStatus(
       await api.request('POST', '/deliberations/23-045/amendments', {
-        body: { decidedOn: '2024-02-01', effectiveFrom: '2024-03-01', changes: [{ op: 'updateDataset', datasetId: 'cohort', set: { maxSubjects: null } }] },
+        body: {
+          decidedOn: '2024-02-01',
+          effectiveFrom: '2024-03-01',
+          changes: [{ op: 'updateDataset', datasetId: 'cohort', set: { maxSubjects: null } }],
+        },
       }),
       201,
     );
@@ -97,19 +111,43 @@ describe('amendments over HTTP', () => {
   });
 
   describe('a change that does not apply is refused with a problem naming it, and nothing is recorded', () => {
-    const amendment = (changes: unknown[], effectiveFrom = '2024-06-01') => ({ decidedOn: '2024-05-01', effectiveFrom, summary: 'refused', changes });
+    const amendment = (changes: unknown[], effectiveFrom = '2024-06-01') => ({
+      decidedOn: '2024-05-01',
+      effectiveFrom,
+      summary: 'refused',
+      changes,
+    });
     it.each([
       ['removeDataset of a dataset that is not there', [{ op: 'removeDataset', datasetId: 'nope' }], /nope/],
       ['removeDataset of a dataset an earlier amendment removed', [{ op: 'removeDataset', datasetId: 'aggregates' }], /aggregates/],
       ['updateDataset of a dataset that is not there', [{ op: 'updateDataset', datasetId: 'nope', set: { maxSubjects: 3 } }], /nope/],
       ['updateDataset to a table that is not there', [{ op: 'updateDataset', datasetId: 'cohort', set: { tables: ['ghost'] } }], /ghost/],
-      ['addDataset of an id that exists', [{ op: 'addDataset', dataset: { id: 'cohort', kind: 'anonymous', access: 'transfer', tables: ['panel'], personalData: false } }], /cohort/],
-      ['addDataset naming a table that is not there', [{ op: 'addDataset', dataset: { id: 'new', kind: 'anonymous', access: 'transfer', tables: ['ghost'], personalData: false } }], /ghost/],
-      ['addVariables of a code that exists', [{ op: 'addVariables', variables: [{ code: 'demo.age', category: 'demography', label: 'Age again' }] }], /demo\.age/],
+      [
+        'addDataset of an id that exists',
+        [{ op: 'addDataset', dataset: { id: 'cohort', kind: 'anonymous', access: 'transfer', tables: ['panel'], personalData: false } }],
+        /cohort/,
+      ],
+      [
+        'addDataset naming a table that is not there',
+        [{ op: 'addDataset', dataset: { id: 'new', kind: 'anonymous', access: 'transfer', tables: ['ghost'], personalData: false } }],
+        /ghost/,
+      ],
+      [
+        'addVariables of a code that exists',
+        [{ op: 'addVariables', variables: [{ code: 'demo.age', category: 'demography', label: 'Age again' }] }],
+        /demo\.age/,
+      ],
       ['removeVariables of a code that is not there', [{ op: 'removeVariables', codes: ['inc.benefits'] }], /inc\.benefits/],
       ['addParty of a party that exists', [{ op: 'addParty', party: { id: 'ugent', name: 'UGent', roles: ['recipient'] } }], /ugent/],
       ['removeParty of a party that is not there', [{ op: 'removeParty', partyId: 'healthdata' }], /healthdata/],
-      ['a valid change followed by one that does not apply', [{ op: 'setRetention', destroyBy: '2035-01-01' }, { op: 'removeParty', partyId: 'nobody' }], /nobody/],
+      [
+        'a valid change followed by one that does not apply',
+        [
+          { op: 'setRetention', destroyBy: '2035-01-01' },
+          { op: 'removeParty', partyId: 'nobody' },
+        ],
+        /nobody/,
+      ],
     ])('%s', async (_what, changes, names) => {
       const before = await versionOf(api, '23-045');
       const res = await api.request('POST', '/deliberations/23-045/amendments', { body: amendment(changes) });
@@ -130,7 +168,12 @@ describe('amendments over HTTP', () => {
 
     it('an unknown op is refused (400) naming the change', async () => {
       const before = await versionOf(api, '23-045');
-      const problem = expectProblem(await api.request('POST', '/deliberations/23-045/amendments', { body: amendment([{ op: 'renameDataset', datasetId: 'cohort', to: 'x' }]) }), 400);
+      const problem = expectProblem(
+        await api.request('POST', '/deliberations/23-045/amendments', {
+          body: amendment([{ op: 'renameDataset', datasetId: 'cohort', to: 'x' }]),
+        }),
+        400,
+      );
       expect(problem.errors.map((e: { path: string }) => e.path).join(' ')).toMatch(/\/changes\/0/);
       expect(await versionOf(api, '23-045')).toBe(before);
     });
@@ -138,7 +181,9 @@ describe('amendments over HTTP', () => {
     it('an amendment without changes, or naming another deliberation, is refused', async () => {
       const before = await versionOf(api, '23-045');
       expectProblem(await api.request('POST', '/deliberations/23-045/amendments', { body: amendment([]) }), 400);
-      const other = await api.request('POST', '/deliberations/23-045/amendments', { body: { ...amendment([{ op: 'setRetention', destroyBy: '2030-01-01' }]), deliberation: '24/130' } });
+      const other = await api.request('POST', '/deliberations/23-045/amendments', {
+        body: { ...amendment([{ op: 'setRetention', destroyBy: '2030-01-01' }]), deliberation: '24/130' },
+      });
       expect(other.status).toBeGreaterThanOrEqual(400);
       expect(other.status).toBeLessThan(500);
       expect(JSON.stringify(other.body)).toMatch(/deliberation/);
@@ -146,7 +191,12 @@ describe('amendments over HTTP', () => {
     });
 
     it('an amendment of an unknown deliberation is 404', async () => {
-      expectProblem(await api.request('POST', '/deliberations/99-999/amendments', { body: amendment([{ op: 'setRetention', destroyBy: '2030-01-01' }]) }), 404);
+      expectProblem(
+        await api.request('POST', '/deliberations/99-999/amendments', {
+          body: amendment([{ op: 'setRetention', destroyBy: '2030-01-01' }]),
+        }),
+        404,
+      );
       expectProblem(await api.request('GET', '/deliberations/99-999', { role: 'auditor' }), 404);
     });
   });
@@ -155,7 +205,11 @@ describe('amendments over HTTP', () => {
     const before = await versionOf(api, '23-045');
     // Amendment 1 adds "vub" from 2023-09-01; adding it again from 2023-07-01 would break amendment 1.
     const res = await api.request('POST', '/deliberations/23-045/amendments', {
-      body: { decidedOn: '2023-06-01', effectiveFrom: '2023-07-01', changes: [{ op: 'addParty', party: { id: 'vub', name: 'VUB', roles: ['recipient'] } }] },
+      body: {
+        decidedOn: '2023-06-01',
+        effectiveFrom: '2023-07-01',
+        changes: [{ op: 'addParty', party: { id: 'vub', name: 'VUB', roles: ['recipient'] } }],
+      },
     });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
@@ -164,7 +218,11 @@ describe('amendments over HTTP', () => {
     // A backdated amendment that breaks nothing is recorded and takes effect from its own date.
     expectStatus(
       await api.request('POST', '/deliberations/23-045/amendments', {
-        body: { decidedOn: '2023-06-01', effectiveFrom: '2023-07-01', changes: [{ op: 'addVariables', variables: [{ code: 'hosp.ward', category: 'hospital', label: 'Ward' }] }] },
+        body: {
+          decidedOn: '2023-06-01',
+          effectiveFrom: '2023-07-01',
+          changes: [{ op: 'addVariables', variables: [{ code: 'hosp.ward', category: 'hospital', label: 'Ward' }] }],
+        },
       }),
       201,
     );
@@ -173,13 +231,20 @@ describe('amendments over HTTP', () => {
   });
 
   describe('If-Match', () => {
-    const body = (destroyBy: string) => ({ decidedOn: '2024-05-01', effectiveFrom: '2024-06-01', changes: [{ op: 'setRetention', destroyBy }] });
+    const body = (destroyBy: string) => ({
+      decidedOn: '2024-05-01',
+      effectiveFrom: '2024-06-01',
+      changes: [{ op: 'setRetention', destroyBy }],
+    });
 
     it('412 when If-Match is not the current version, and nothing is recorded', async () => {
       const current = await api.request('GET', '/deliberations/23-045', { role: 'auditor' });
       const etag = current.headers.get('etag')!;
       const stale = `"${current.body.version - 1}"`;
-      const res = await api.request('POST', '/deliberations/23-045/amendments', { body: body('2031-01-01'), headers: { 'if-match': stale } });
+      const res = await api.request('POST', '/deliberations/23-045/amendments', {
+        body: body('2031-01-01'),
+        headers: { 'if-match': stale },
+      });
       expectProblem(res, 412);
       const after = await api.request('GET', '/deliberations/23-045?on=2024-07-01', { role: 'auditor' });
       expect(after.headers.get('etag')).toBe(etag);
@@ -189,7 +254,10 @@ describe('amendments over HTTP', () => {
     it('succeeds when If-Match is the current ETag, and the answer carries the next ETag', async () => {
       const current = await api.request('GET', '/deliberations/23-045', { role: 'auditor' });
       const res = expectStatus(
-        await api.request('POST', '/deliberations/23-045/amendments', { body: body('2031-06-30'), headers: { 'if-match': current.headers.get('etag')! } }),
+        await api.request('POST', '/deliberations/23-045/amendments', {
+          body: body('2031-06-30'),
+          headers: { 'if-match': current.headers.get('etag')! },
+        }),
         201,
       );
       expect(res.body.version).toBeGreaterThan(current.body.version);
@@ -197,7 +265,10 @@ describe('amendments over HTTP', () => {
       expect((await view(api, '2024-07-01')).destroyBy).toBe('2031-06-30');
       // The ETag just used is now stale.
       expectProblem(
-        await api.request('POST', '/deliberations/23-045/amendments', { body: body('2032-01-01'), headers: { 'if-match': current.headers.get('etag')! } }),
+        await api.request('POST', '/deliberations/23-045/amendments', {
+          body: body('2032-01-01'),
+          headers: { 'if-match': current.headers.get('etag')! },
+        }),
         412,
       );
       expect((await view(api, '2024-07-01')).destroyBy).toBe('2031-06-30');
@@ -207,11 +278,17 @@ describe('amendments over HTTP', () => {
       const current = await api.request('GET', '/deliberations/23-045', { role: 'auditor' });
       const stale = `"${current.body.version - 1}"`;
       expectProblem(
-        await api.request('POST', '/deliberations/23-045/commitments', { body: { party: 'ugent', kind: 'confidentiality', signedOn: '2024-01-01' }, headers: { 'if-match': stale } }),
+        await api.request('POST', '/deliberations/23-045/commitments', {
+          body: { party: 'ugent', kind: 'confidentiality', signedOn: '2024-01-01' },
+          headers: { 'if-match': stale },
+        }),
         412,
       );
       expectProblem(
-        await api.request('POST', '/deliberations/23-045/revocation', { body: { decidedOn: '2035-01-01', effectiveFrom: '2035-02-01', reason: 'x' }, headers: { 'if-match': stale } }),
+        await api.request('POST', '/deliberations/23-045/revocation', {
+          body: { decidedOn: '2035-01-01', effectiveFrom: '2035-02-01', reason: 'x' },
+          headers: { 'if-match': stale },
+        }),
         412,
       );
       const after = await api.request('GET', '/deliberations/23-045?on=2036-01-01', { role: 'auditor' });

@@ -19,14 +19,31 @@ describe('authentication and roles', () => {
   /** Every write of the HTTP table, with a body that would succeed for the right role. */
   const writes = () => [
     { path: '/deliberations', body: synthetic('23/777'), allowed: ['secretariat'] },
-    { path: '/deliberations/24-130/amendments', body: { decidedOn: '2025-01-01', effectiveFrom: '2025-02-01', changes: [{ op: 'setRetention', destroyBy: '2032-12-31' }] }, allowed: ['secretariat'] },
-    { path: '/deliberations/24-130/revocation', body: { decidedOn: '2025-01-01', effectiveFrom: '2025-02-01', reason: 'test' }, allowed: ['secretariat'] },
+    {
+      path: '/deliberations/24-130/amendments',
+      body: { decidedOn: '2025-01-01', effectiveFrom: '2025-02-01', changes: [{ op: 'setRetention', destroyBy: '2032-12-31' }] },
+      allowed: ['secretariat'],
+    },
+    {
+      path: '/deliberations/24-130/revocation',
+      body: { decidedOn: '2025-01-01', effectiveFrom: '2025-02-01', reason: 'test' },
+      allowed: ['secretariat'],
+    },
     { path: '/deliberations/24-130/commitments', body: { party: 'dwse', kind: 'extra', signedOn: '2025-01-01' }, allowed: ['secretariat'] },
     { path: '/deliveries', body: sampleRelease({ reference: 'AUTH-FORBIDDEN' }), allowed: ['steward'] },
-    { path: `/deliveries/${delivery}/destruction`, body: { destroyedOn: '2025-01-01', certificateRef: 'C', attestedBy: 'A' }, allowed: ['steward'] },
+    {
+      path: `/deliveries/${delivery}/destruction`,
+      body: { destroyedOn: '2025-01-01', certificateRef: 'C', attestedBy: 'A' },
+      allowed: ['steward'],
+    },
     {
       path: '/deliberations/24-130/output-releases',
-      body: { dataset: 'population', description: 'x', releasedOn: '2025-03-02', smallCellRiskAnalysis: { performedOn: '2025-03-01', performedBy: 'x', passed: true } },
+      body: {
+        dataset: 'population',
+        description: 'x',
+        releasedOn: '2025-03-02',
+        smallCellRiskAnalysis: { performedOn: '2025-03-01', performedBy: 'x', passed: true },
+      },
       allowed: ['steward'],
     },
     { path: '/reminders/run', body: { asOf: '2030-07-04' }, allowed: ['secretariat', 'steward'] },
@@ -107,7 +124,13 @@ describe('authentication and roles', () => {
     expectStatus(await api.request('POST', '/reminders/run', { role: 'secretariat', body: { asOf: '2030-07-04' } }), 200);
     expectStatus(await api.request('POST', '/reminders/run', { role: 'steward', body: { asOf: '2030-10-02' } }), 200);
     expect(itemsOf((await api.request('GET', '/reminders', { role: 'auditor' })).body).map((r) => r.threshold)).toEqual([180, 90]);
-    expectStatus(await api.request('POST', '/deliberations/24-130/commitments', { role: 'secretariat', body: { party: 'dwse', kind: 'extra', signedOn: '2025-01-01' } }), 201);
+    expectStatus(
+      await api.request('POST', '/deliberations/24-130/commitments', {
+        role: 'secretariat',
+        body: { party: 'dwse', kind: 'extra', signedOn: '2025-01-01' },
+      }),
+      201,
+    );
     const events = itemsOf((await api.request('GET', '/deliberations/24-130/events', { role: 'auditor' })).body);
     expect(events.at(-1).metadata.actor).toBe('secretariat-actor');
     expect(events[0].metadata.actor).toBe('secretariat-actor');

@@ -1,5 +1,17 @@
 import { startTestServer, type TestServer } from '../support/server.js';
-import { check, codes, commitSynthetic, expectProblem, expectStatus, fixture, reasonOf, record24130, sampleRelease, sleep, synthetic } from './helpers.js';
+import {
+  check,
+  codes,
+  commitSynthetic,
+  expectProblem,
+  expectStatus,
+  fixture,
+  reasonOf,
+  record24130,
+  sampleRelease,
+  sleep,
+  synthetic,
+} from './helpers.js';
 
 /** A release under the synthetic 23/045 that every rule allows (commitments signed 2023-04-01). */
 const cohort = (overrides: Record<string, unknown> = {}) => ({
@@ -21,20 +33,41 @@ describe('POST /authorisation-checks', () => {
     api = await startTestServer();
     await record24130(api);
     // A 21/144-like predecessor: same recipients and datasets, reference years 2005-2019.
-    const predecessor = { ...fixture('24-130.deliberation.json'), number: '21/144', reference: 'IVC/KSZG/21/200', decidedOn: '2021-10-05', effectiveFrom: '2021-10-20', predecessors: [] };
+    const predecessor = {
+      ...fixture('24-130.deliberation.json'),
+      number: '21/144',
+      reference: 'IVC/KSZG/21/200',
+      decidedOn: '2021-10-05',
+      effectiveFrom: '2021-10-20',
+      predecessors: [],
+    };
     predecessor.referenceYears = Array.from({ length: 15 }, (_, i) => 2005 + i);
     predecessor.retention = { destroyBy: '2027-12-31' };
     expectStatus(await api.request('POST', '/deliberations', { body: predecessor }), 201);
-    for (const [party, kind] of [['steunpunt-werk', 'joint-and-several-liability'], ['dwse', 'joint-and-several-liability'], ['steunpunt-werk', 'non-reidentification']])
+    for (const [party, kind] of [
+      ['steunpunt-werk', 'joint-and-several-liability'],
+      ['dwse', 'joint-and-several-liability'],
+      ['steunpunt-werk', 'non-reidentification'],
+    ])
       expectStatus(await api.request('POST', '/deliberations/21-144/commitments', { body: { party, kind, signedOn: '2021-11-01' } }), 201);
 
     expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/045') }), 201);
     await commitSynthetic(api, '23-045');
     expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/060') }), 201);
-    expectStatus(await api.request('POST', '/deliberations/23-060/commitments', { body: { party: 'ugent', kind: 'data-protection', signedOn: '2023-04-01' } }), 201);
+    expectStatus(
+      await api.request('POST', '/deliberations/23-060/commitments', {
+        body: { party: 'ugent', kind: 'data-protection', signedOn: '2023-04-01' },
+      }),
+      201,
+    );
     expectStatus(await api.request('POST', '/deliberations', { body: synthetic('22/300') }), 201);
     await commitSynthetic(api, '22-300');
-    expectStatus(await api.request('POST', '/deliberations/22-300/revocation', { body: { decidedOn: '2024-01-10', effectiveFrom: '2024-02-01', reason: 'Purpose achieved' } }), 201);
+    expectStatus(
+      await api.request('POST', '/deliberations/22-300/revocation', {
+        body: { decidedOn: '2024-01-10', effectiveFrom: '2024-02-01', reason: 'Purpose achieved' },
+      }),
+      201,
+    );
 
     // 23/070: an amendment recorded after the instant `between` brings a dataset, a variable and a recipient in from 2024-01-01.
     expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/070') }), 201);
@@ -56,7 +89,12 @@ describe('POST /authorisation-checks', () => {
       }),
       201,
     );
-    expectStatus(await api.request('POST', '/deliberations/23-070/commitments', { body: { party: 'vub', kind: 'data-protection', signedOn: '2023-11-20' } }), 201);
+    expectStatus(
+      await api.request('POST', '/deliberations/23-070/commitments', {
+        body: { party: 'vub', kind: 'data-protection', signedOn: '2023-11-20' },
+      }),
+      201,
+    );
   });
   afterAll(() => api?.close());
 
@@ -70,7 +108,12 @@ describe('POST /authorisation-checks', () => {
       const answer = await check(api, cohort({ deliberation: '99/999' }));
       expect(answer.authorised).toBe(false);
       expect(codes(answer.reasons)).toEqual(['UNKNOWN_DELIBERATION']);
-      expect(answer.reasons[0]).toEqual({ code: 'UNKNOWN_DELIBERATION', message: expect.any(String), clause: null, details: expect.any(Object) });
+      expect(answer.reasons[0]).toEqual({
+        code: 'UNKNOWN_DELIBERATION',
+        message: expect.any(String),
+        clause: null,
+        details: expect.any(Object),
+      });
     });
 
     it('NOT_YET_IN_FORCE before the decision takes effect', async () => {
@@ -83,12 +126,16 @@ describe('POST /authorisation-checks', () => {
     it('NOT_YET_IN_FORCE before the amendment that brings the dataset, a variable or the recipient in', async () => {
       const dataset = await check(api, cohort({ deliberation: '23/070', dataset: 'late', variables: ['demo.age'], on: '2023-12-31' }));
       expect(codes(dataset.reasons)).toEqual(['NOT_YET_IN_FORCE']);
-      expect((await check(api, cohort({ deliberation: '23/070', dataset: 'late', variables: ['demo.age'], on: '2024-01-01' }))).authorised).toBe(true);
+      expect(
+        (await check(api, cohort({ deliberation: '23/070', dataset: 'late', variables: ['demo.age'], on: '2024-01-01' }))).authorised,
+      ).toBe(true);
 
       const variable = await check(api, cohort({ deliberation: '23/070', variables: ['demo.age', 'hosp.icu_days'], on: '2023-12-31' }));
       expect(codes(variable.reasons)).toEqual(['NOT_YET_IN_FORCE']);
       expect(JSON.stringify(variable.reasons[0])).toContain('hosp.icu_days');
-      expect((await check(api, cohort({ deliberation: '23/070', variables: ['demo.age', 'hosp.icu_days'], on: '2024-01-01' }))).authorised).toBe(true);
+      expect(
+        (await check(api, cohort({ deliberation: '23/070', variables: ['demo.age', 'hosp.icu_days'], on: '2024-01-01' }))).authorised,
+      ).toBe(true);
 
       const recipient = await check(api, cohort({ deliberation: '23/070', recipient: 'vub', on: '2023-12-31' }));
       expect(codes(recipient.reasons)).toEqual(['NOT_YET_IN_FORCE']);
@@ -139,15 +186,35 @@ describe('POST /authorisation-checks', () => {
     it('VARIABLE_NOT_AUTHORISED lists exactly the references not allowed (offsets, except, catalogue)', async () => {
       const answer = await check(
         api,
-        cohort({ variables: ['demo.age', 'demo.death_date', 'demo.death_date@T+1', 'inc.class@T-2', 'inc.class@T-1', 'hosp.stays@T-2', 'unknown.code', 'hosp.days@T+1'] }),
+        cohort({
+          variables: [
+            'demo.age',
+            'demo.death_date',
+            'demo.death_date@T+1',
+            'inc.class@T-2',
+            'inc.class@T-1',
+            'hosp.stays@T-2',
+            'unknown.code',
+            'hosp.days@T+1',
+          ],
+        }),
       );
       expect(codes(answer.reasons)).toEqual(['VARIABLE_NOT_AUTHORISED']);
-      expect(reasonOf(answer, 'VARIABLE_NOT_AUTHORISED')!.details.variables).toEqual(['demo.death_date', 'inc.class@T-1', 'hosp.stays@T-2', 'unknown.code', 'hosp.days@T+1']);
+      expect(reasonOf(answer, 'VARIABLE_NOT_AUTHORISED')!.details.variables).toEqual([
+        'demo.death_date',
+        'inc.class@T-1',
+        'hosp.stays@T-2',
+        'unknown.code',
+        'hosp.days@T+1',
+      ]);
     });
 
     it('VARIABLE_NOT_AUTHORISED against a named table only', async () => {
       expect((await check(api, cohort({ table: 'panel', variables: ['hosp.stays', 'inc.class@T-2'] }))).authorised).toBe(true);
-      const snapshot = await check(api, cohort({ table: 'snapshot', variables: ['demo.sex', 'hosp.stays', 'inc.class@T-2', 'demo.death_date@T+1'] }));
+      const snapshot = await check(
+        api,
+        cohort({ table: 'snapshot', variables: ['demo.sex', 'hosp.stays', 'inc.class@T-2', 'demo.death_date@T+1'] }),
+      );
       expect(codes(snapshot.reasons)).toEqual(['VARIABLE_NOT_AUTHORISED']);
       expect(snapshot.reasons[0].details.variables).toEqual(['hosp.stays', 'inc.class@T-2']);
       const missingTable = await check(api, cohort({ table: 'nope', variables: ['demo.sex'] }));
@@ -196,7 +263,14 @@ describe('POST /authorisation-checks', () => {
     );
     expect(answer.authorised).toBe(false);
     expect(codes(answer.reasons).sort()).toEqual(
-      ['RETENTION_ENDED', 'RECIPIENT_NOT_AUTHORISED', 'VARIABLE_NOT_AUTHORISED', 'REFERENCE_YEAR_NOT_AUTHORISED', 'SUBJECT_LIMIT_EXCEEDED', 'COMMITMENT_MISSING'].sort(),
+      [
+        'RETENTION_ENDED',
+        'RECIPIENT_NOT_AUTHORISED',
+        'VARIABLE_NOT_AUTHORISED',
+        'REFERENCE_YEAR_NOT_AUTHORISED',
+        'SUBJECT_LIMIT_EXCEEDED',
+        'COMMITMENT_MISSING',
+      ].sort(),
     );
     for (const reason of answer.reasons) {
       expect(Object.keys(reason).sort()).toEqual(['clause', 'code', 'details', 'message']);
@@ -242,7 +316,11 @@ describe('POST /authorisation-checks', () => {
     it('person.deceased only at T+1', async () => {
       expect((await check(api, sampleRelease({ variables: ['person.deceased@T+1'] }))).authorised).toBe(true);
       expect((await check(api, sampleRelease({ variables: ['person.deceased@T+1'], table: 'with-next-year' }))).authorised).toBe(true);
-      for (const [variables, table] of [[['person.deceased']], [['person.deceased@T-1']], [['person.deceased@T+1'], 'with-previous-year']] as const) {
+      for (const [variables, table] of [
+        [['person.deceased']],
+        [['person.deceased@T-1']],
+        [['person.deceased@T+1'], 'with-previous-year'],
+      ] as const) {
         const answer = await check(api, sampleRelease({ variables: [...variables], ...(table ? { table } : {}) }));
         expect(codes(answer.reasons)).toEqual(['VARIABLE_NOT_AUTHORISED']);
         expect(answer.reasons[0].details.variables).toEqual(variables);
@@ -253,14 +331,20 @@ describe('POST /authorisation-checks', () => {
       const release = sampleRelease({ dataset: 'population', subjects: 7_500_000 });
       expect(codes((await check(api, { ...release, access: 'transfer' })).reasons)).toEqual(['ACCESS_MODE_NOT_ALLOWED']);
       expect((await check(api, { ...release, access: 'secure-onsite' })).authorised).toBe(true);
-      expect(codes((await check(api, { ...release, access: 'secure-onsite', subjects: 7_500_001 })).reasons)).toEqual(['SUBJECT_LIMIT_EXCEEDED']);
+      expect(codes((await check(api, { ...release, access: 'secure-onsite', subjects: 7_500_001 })).reasons)).toEqual([
+        'SUBJECT_LIMIT_EXCEEDED',
+      ]);
     });
 
     it('nothing after 2030-12-31 for personal data', async () => {
       expect((await check(api, sampleRelease({ on: '2030-12-31' }))).authorised).toBe(true);
       expect(codes((await check(api, sampleRelease({ on: '2031-01-01' }))).reasons)).toEqual(['RETENTION_ENDED']);
-      expect(codes((await check(api, sampleRelease({ dataset: 'population', access: 'secure-onsite', on: '2031-01-01' }))).reasons)).toEqual(['RETENTION_ENDED']);
-      expect(codes((await check(api, sampleRelease({ dataset: 'scrambled', subjects: undefined, on: '2031-01-01' }))).reasons)).not.toContain('RETENTION_ENDED');
+      expect(
+        codes((await check(api, sampleRelease({ dataset: 'population', access: 'secure-onsite', on: '2031-01-01' }))).reasons),
+      ).toEqual(['RETENTION_ENDED']);
+      expect(
+        codes((await check(api, sampleRelease({ dataset: 'scrambled', subjects: undefined, on: '2031-01-01' }))).reasons),
+      ).not.toContain('RETENTION_ENDED');
     });
 
     it('reference years 2020-2022 only', async () => {
@@ -314,12 +398,21 @@ describe('POST /authorisation-checks', () => {
 
   it('refuses an invalid request with 400 naming the fields', async () => {
     const problem = expectProblem(
-      await api.request('POST', '/authorisation-checks', { role: 'steward', body: { recipient: 'ugent', dataset: 'cohort', on: '2023-02-30', referenceYears: ['x'], variables: ['bad ref@T+'] } }),
+      await api.request('POST', '/authorisation-checks', {
+        role: 'steward',
+        body: { recipient: 'ugent', dataset: 'cohort', on: '2023-02-30', referenceYears: ['x'], variables: ['bad ref@T+'] },
+      }),
       400,
     );
     const paths = problem.errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['/on', '/referenceYears/0', '/variables/0']));
-    expectProblem(await api.request('POST', '/authorisation-checks', { role: 'steward', body: { ...cohort(), knownAt: 'yesterday' } }), 400);
-    expectProblem(await api.request('POST', '/authorisation-checks', { role: 'steward', body: { ...cohort(), deliberation: '23-045' } }), 400);
+    expectProblem(
+      await api.request('POST', '/authorisation-checks', { role: 'steward', body: { ...cohort(), knownAt: 'yesterday' } }),
+      400,
+    );
+    expectProblem(
+      await api.request('POST', '/authorisation-checks', { role: 'steward', body: { ...cohort(), deliberation: '23-045' } }),
+      400,
+    );
   });
 });

@@ -20,11 +20,20 @@ describe('checks naming no deliberation: the answer chooseDeliberation gives ove
   beforeAll(async () => {
     api = await startTestServer();
     for (const s of shapes) {
-      const body = synthetic(s.number, { decidedOn: s.decidedOn, effectiveFrom: s.effectiveFrom, retention: { destroyBy: s.destroyBy, appliesTo: 'personal-data', clause: '§9' } });
+      const body = synthetic(s.number, {
+        decidedOn: s.decidedOn,
+        effectiveFrom: s.effectiveFrom,
+        retention: { destroyBy: s.destroyBy, appliesTo: 'personal-data', clause: '§9' },
+      });
       expectStatus(await api.request('POST', '/deliberations', { body }), 201);
       if (s.n % 5 !== 4) await commitSynthetic(api, s.id, s.effectiveFrom);
       if (s.n % 4 === 2)
-        expectStatus(await api.request('POST', `/deliberations/${s.id}/revocation`, { body: { decidedOn: addDays(s.effectiveFrom, 300), effectiveFrom: addDays(s.effectiveFrom, 365), reason: 'ended' } }), 201);
+        expectStatus(
+          await api.request('POST', `/deliberations/${s.id}/revocation`, {
+            body: { decidedOn: addDays(s.effectiveFrom, 300), effectiveFrom: addDays(s.effectiveFrom, 365), reason: 'ended' },
+          }),
+          201,
+        );
     }
   });
   afterAll(() => api?.close());
@@ -42,7 +51,10 @@ describe('checks naming no deliberation: the answer chooseDeliberation gives ove
       const expected = chooseDeliberation(named)!;
       const actual = await check(api, release);
       expect({ on, deliberation: actual.deliberation, authorised: actual.authorised, reasons: actual.reasons }).toEqual({
-        on, deliberation: expected.number, authorised: expected.authorised, reasons: expected.reasons,
+        on,
+        deliberation: expected.number,
+        authorised: expected.authorised,
+        reasons: expected.reasons,
       });
       if (actual.authorised) authorisedAnswers++;
     }

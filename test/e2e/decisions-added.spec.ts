@@ -35,19 +35,26 @@ describe('decisions added where the contract was silent', () => {
       releasedOn: '2025-03-01',
       smallCellRiskAnalysis: { performedOn: '2025-03-02', performedBy: 'KSZ', passed: true },
     };
-    expect(expectProblem(await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body }), 422).code).toBe('SMALL_CELL_ANALYSIS_REQUIRED');
+    expect(expectProblem(await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body }), 422).code).toBe(
+      'SMALL_CELL_ANALYSIS_REQUIRED',
+    );
     body.smallCellRiskAnalysis.performedOn = '2025-03-01';
     expectStatus(await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body }), 201);
   });
 
   it('Reminders follow the deadline: after setRetention moves destroyBy, overdue stops and the thresholds are judged afresh, each naming its deadline', async () => {
     const delivery = await deliver(api, sampleRelease({ reference: 'R-1' }));
-    const run = async (asOf: string) => expectStatus(await api.request('POST', '/reminders/run', { role: 'steward', body: { asOf } }), 200).body.items;
-    expect((await run('2031-01-02')).filter((r: { delivery: string }) => r.delivery === delivery.id)).toMatchObject([{ threshold: 'overdue', destroyBy: '2030-12-31' }]);
+    const run = async (asOf: string) =>
+      expectStatus(await api.request('POST', '/reminders/run', { role: 'steward', body: { asOf } }), 200).body.items;
+    expect((await run('2031-01-02')).filter((r: { delivery: string }) => r.delivery === delivery.id)).toMatchObject([
+      { threshold: 'overdue', destroyBy: '2030-12-31' },
+    ]);
     const amendment = { decidedOn: '2031-01-10', effectiveFrom: '2031-01-10', changes: [{ op: 'setRetention', destroyBy: '2032-12-31' }] };
     expectStatus(await api.request('POST', '/deliberations/24-130/amendments', { body: amendment }), 201);
     expect((await run('2031-01-11')).filter((r: { delivery: string }) => r.delivery === delivery.id)).toEqual([]);
-    expect((await run('2032-12-02')).filter((r: { delivery: string }) => r.delivery === delivery.id)).toMatchObject([{ threshold: 30, destroyBy: '2032-12-31' }]);
+    expect((await run('2032-12-02')).filter((r: { delivery: string }) => r.delivery === delivery.id)).toMatchObject([
+      { threshold: 30, destroyBy: '2032-12-31' },
+    ]);
   });
 
   it('One clock for known time: recordedAt never goes backwards along the global order', async () => {
@@ -66,13 +73,21 @@ describe('decisions added where the contract was silent', () => {
       const read = await original(ids);
       if (armed && ids.some((id) => id.includes('24-130'))) {
         armed = false;
-        expectStatus(await api.request('POST', '/deliberations/24-130/revocation', { body: { decidedOn: '2024-11-25', effectiveFrom: '2024-11-25', reason: 'race' } }), 201);
+        expectStatus(
+          await api.request('POST', '/deliberations/24-130/revocation', {
+            body: { decidedOn: '2024-11-25', effectiveFrom: '2024-11-25', reason: 'race' },
+          }),
+          201,
+        );
       }
       return read;
     };
     try {
       const before = itemsOf(expectStatus(await api.request('GET', '/deliveries?limit=1000', { role: 'auditor' }), 200).body).length;
-      const problem = expectProblem(await api.request('POST', '/deliveries', { role: 'steward', body: sampleRelease({ reference: 'RACE' }) }), 422);
+      const problem = expectProblem(
+        await api.request('POST', '/deliveries', { role: 'steward', body: sampleRelease({ reference: 'RACE' }) }),
+        422,
+      );
       expect(armed).toBe(false);
       expect(codes(problem.reasons)).toContain('REVOKED');
       expect(itemsOf(expectStatus(await api.request('GET', '/deliveries?limit=1000', { role: 'auditor' }), 200).body)).toHaveLength(before);

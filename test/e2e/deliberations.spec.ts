@@ -104,14 +104,22 @@ describe('deliberations over HTTP', () => {
       await sleep(5);
       expectStatus(
         await api.request('POST', '/deliberations/23-046/amendments', {
-          body: { decidedOn: '2023-06-01', effectiveFrom: '2023-06-15', summary: 'more years', changes: [{ op: 'setReferenceYears', years: [2014, 2015, 2016, 2017, 2018] }] },
+          body: {
+            decidedOn: '2023-06-01',
+            effectiveFrom: '2023-06-15',
+            summary: 'more years',
+            changes: [{ op: 'setReferenceYears', years: [2014, 2015, 2016, 2017, 2018] }],
+          },
         }),
         201,
       );
       const now = (await api.request('GET', '/deliberations/23-046?on=2023-07-01', { role: 'auditor' })).body;
       expect(now.referenceYears).toEqual([2014, 2015, 2016, 2017, 2018]);
       expect(now.amendments).toHaveLength(1);
-      const then = expectStatus(await api.request('GET', `/deliberations/23-046?on=2023-07-01&knownAt=${encodeURIComponent(between)}`, { role: 'auditor' }), 200);
+      const then = expectStatus(
+        await api.request('GET', `/deliberations/23-046?on=2023-07-01&knownAt=${encodeURIComponent(between)}`, { role: 'auditor' }),
+        200,
+      );
       expect(then.body.referenceYears).toEqual([2015, 2016, 2017, 2018]);
       expect(then.body.amendments).toEqual([]);
       expect(then.body.version).toBeLessThan(now.version);
@@ -121,7 +129,10 @@ describe('deliberations over HTTP', () => {
       // A bare date means the end of that day (Brussels): by the end of 2000-01-01 nothing was known; by the end of today all of it.
       expectProblem(await api.request('GET', '/deliberations/23-046?knownAt=2000-01-01', { role: 'auditor' }), 404);
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-      expect(expectStatus(await api.request('GET', `/deliberations/23-046?on=2023-07-01&knownAt=${today}`, { role: 'auditor' }), 200).body.version).toBe(now.version);
+      expect(
+        expectStatus(await api.request('GET', `/deliberations/23-046?on=2023-07-01&knownAt=${today}`, { role: 'auditor' }), 200).body
+          .version,
+      ).toBe(now.version);
     });
   });
 
@@ -162,7 +173,9 @@ describe('deliberations over HTTP', () => {
       expect(in2023.map((d: { number: string }) => d.number).sort()).toEqual(['23/045', '23/046']);
       const in2099 = itemsOf((await api.request('GET', '/deliberations?inForceOn=2099-06-01&recipient=vub', { role: 'auditor' })).body);
       expect(in2099.map((d: { number: string }) => d.number)).toEqual(['22/010']);
-      expect(itemsOf((await api.request('GET', '/deliberations?inForceOn=2098-06-01&recipient=vub', { role: 'auditor' })).body)).toEqual([]);
+      expect(itemsOf((await api.request('GET', '/deliberations?inForceOn=2098-06-01&recipient=vub', { role: 'auditor' })).body)).toEqual(
+        [],
+      );
     });
 
     it('refuses a malformed filter with 400', async () => {
@@ -173,20 +186,26 @@ describe('deliberations over HTTP', () => {
   describe('commitments', () => {
     it('records a party commitment; it is listed from its signing date on', async () => {
       const res = expectStatus(
-        await api.request('POST', '/deliberations/23-045/commitments', { body: { party: 'ugent', kind: 'confidentiality', signedOn: '2023-04-01', documentRef: 'C-1' } }),
+        await api.request('POST', '/deliberations/23-045/commitments', {
+          body: { party: 'ugent', kind: 'confidentiality', signedOn: '2023-04-01', documentRef: 'C-1' },
+        }),
         201,
       );
       expect(res.body).toMatchObject({ number: '23/045', id: '23-045', version: expect.any(Number) });
       const before = (await api.request('GET', '/deliberations/23-045?on=2023-03-31', { role: 'auditor' })).body;
       expect(before.commitments).toEqual([]);
       const after = (await api.request('GET', '/deliberations/23-045?on=2023-04-01', { role: 'auditor' })).body;
-      expect(after.commitments).toEqual([expect.objectContaining({ party: 'ugent', kind: 'confidentiality', signedOn: '2023-04-01', documentRef: 'C-1' })]);
+      expect(after.commitments).toEqual([
+        expect.objectContaining({ party: 'ugent', kind: 'confidentiality', signedOn: '2023-04-01', documentRef: 'C-1' }),
+      ]);
       expect(after.version).toBe(res.body.version);
     });
 
     it('refuses a commitment by a non-party with 4xx, recording nothing', async () => {
       const before = await versionOf(api, '23-045');
-      const res = await api.request('POST', '/deliberations/23-045/commitments', { body: { party: 'stranger', kind: 'confidentiality', signedOn: '2023-04-01' } });
+      const res = await api.request('POST', '/deliberations/23-045/commitments', {
+        body: { party: 'stranger', kind: 'confidentiality', signedOn: '2023-04-01' },
+      });
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expect(expectProblem(res, res.status).detail).toMatch(/stranger/);
@@ -194,8 +213,14 @@ describe('deliberations over HTTP', () => {
     });
 
     it('404 for an unknown deliberation, 400 for an invalid commitment', async () => {
-      expectProblem(await api.request('POST', '/deliberations/99-998/commitments', { body: { party: 'ugent', kind: 'x', signedOn: '2023-04-01' } }), 404);
-      const bad = expectProblem(await api.request('POST', '/deliberations/23-045/commitments', { body: { party: 'ugent', kind: 'x' } }), 400);
+      expectProblem(
+        await api.request('POST', '/deliberations/99-998/commitments', { body: { party: 'ugent', kind: 'x', signedOn: '2023-04-01' } }),
+        404,
+      );
+      const bad = expectProblem(
+        await api.request('POST', '/deliberations/23-045/commitments', { body: { party: 'ugent', kind: 'x' } }),
+        400,
+      );
       expect(bad.errors.map((e: { path: string }) => e.path)).toContain('/signedOn');
     });
 
@@ -213,7 +238,9 @@ describe('deliberations over HTTP', () => {
 
     it('revokes with effect from a date; before it the deliberation is in force', async () => {
       const res = expectStatus(
-        await api.request('POST', '/deliberations/22-300/revocation', { body: { decidedOn: '2024-01-10', effectiveFrom: '2024-02-01', reason: 'Purpose achieved' } }),
+        await api.request('POST', '/deliberations/22-300/revocation', {
+          body: { decidedOn: '2024-01-10', effectiveFrom: '2024-02-01', reason: 'Purpose achieved' },
+        }),
         201,
       );
       expect(res.body).toMatchObject({ number: '22/300', id: '22-300', version: expect.any(Number) });
@@ -228,7 +255,9 @@ describe('deliberations over HTTP', () => {
 
     it('a second revocation is 409 and records nothing', async () => {
       const before = await versionOf(api, '22-300');
-      const res = await api.request('POST', '/deliberations/22-300/revocation', { body: { decidedOn: '2024-03-10', effectiveFrom: '2024-03-11', reason: 'Again' } });
+      const res = await api.request('POST', '/deliberations/22-300/revocation', {
+        body: { decidedOn: '2024-03-10', effectiveFrom: '2024-03-11', reason: 'Again' },
+      });
       expectProblem(res, 409);
       expect(await versionOf(api, '22-300')).toBe(before);
       const view = (await api.request('GET', '/deliberations/22-300?on=2024-06-01', { role: 'auditor' })).body;
@@ -245,8 +274,16 @@ describe('deliberations over HTTP', () => {
     });
 
     it('404 for an unknown deliberation, 400 for an invalid revocation', async () => {
-      expectProblem(await api.request('POST', '/deliberations/99-997/revocation', { body: { decidedOn: '2024-01-10', effectiveFrom: '2024-02-01', reason: 'x' } }), 404);
-      const bad = expectProblem(await api.request('POST', '/deliberations/23-045/revocation', { body: { decidedOn: '2024-01-10', reason: 'x' } }), 400);
+      expectProblem(
+        await api.request('POST', '/deliberations/99-997/revocation', {
+          body: { decidedOn: '2024-01-10', effectiveFrom: '2024-02-01', reason: 'x' },
+        }),
+        404,
+      );
+      const bad = expectProblem(
+        await api.request('POST', '/deliberations/23-045/revocation', { body: { decidedOn: '2024-01-10', reason: 'x' } }),
+        400,
+      );
       expect(bad.errors.map((e: { path: string }) => e.path)).toContain('/effectiveFrom');
       expect((await api.request('GET', '/deliberations/23-045?on=2024-06-01', { role: 'auditor' })).body.status).toBe('in-force');
     });
@@ -254,10 +291,16 @@ describe('deliberations over HTTP', () => {
 
   describe('GET /deliberations/{id}/events', () => {
     it('gives the stream with position, revision, type, data, metadata and hash', async () => {
-      const res = await api.request('POST', '/deliberations', { body: synthetic('23/050'), headers: { 'x-correlation-id': 'corr-23-050' } });
+      const res = await api.request('POST', '/deliberations', {
+        body: synthetic('23/050'),
+        headers: { 'x-correlation-id': 'corr-23-050' },
+      });
       expectStatus(res, 201);
       expectStatus(
-        await api.request('POST', '/deliberations/23-050/commitments', { body: { party: 'sciensano', kind: 'confidentiality', signedOn: '2023-04-02' }, headers: { 'x-correlation-id': 'corr-commit' } }),
+        await api.request('POST', '/deliberations/23-050/commitments', {
+          body: { party: 'sciensano', kind: 'confidentiality', signedOn: '2023-04-02' },
+          headers: { 'x-correlation-id': 'corr-commit' },
+        }),
         201,
       );
       const events = itemsOf(expectStatus(await api.request('GET', '/deliberations/23-050/events', { role: 'auditor' }), 200).body);

@@ -19,7 +19,8 @@ const cohort = (overrides: Record<string, unknown> = {}) => ({
 
 describe('deliveries over HTTP', () => {
   let api: TestServer;
-  const ledger = async (query = '') => itemsOf(expectStatus(await api.request('GET', `/deliveries${query}`, { role: 'auditor' }), 200).body);
+  const ledger = async (query = '') =>
+    itemsOf(expectStatus(await api.request('GET', `/deliveries${query}`, { role: 'auditor' }), 200).body);
 
   beforeAll(async () => {
     api = await startTestServer();
@@ -35,7 +36,10 @@ describe('deliveries over HTTP', () => {
   describe('POST /deliveries', () => {
     it('records an authorised delivery of the 24/130 sample by transfer: 201 with destroyBy 2030-12-31', async () => {
       const res = expectStatus(
-        await api.request('POST', '/deliveries', { role: 'steward', body: sampleRelease({ reference: 'DEL-2024-001', checksum, medium: 'sftp' }) }),
+        await api.request('POST', '/deliveries', {
+          role: 'steward',
+          body: sampleRelease({ reference: 'DEL-2024-001', checksum, medium: 'sftp' }),
+        }),
         201,
       );
       expect(res.body).toMatchObject({
@@ -57,7 +61,10 @@ describe('deliveries over HTTP', () => {
     it('scrambled data and secure-onsite data create no destruction obligation: destroyBy null', async () => {
       const scrambled = await deliver(api, sampleRelease({ dataset: 'scrambled', subjects: undefined, reference: 'DEL-2024-002' }));
       expect(scrambled).toMatchObject({ destroyBy: null, dataset: 'scrambled', deliberation: '24/130' });
-      const population = await deliver(api, sampleRelease({ dataset: 'population', access: 'secure-onsite', subjects: 7_000_000, reference: 'DEL-2024-003' }));
+      const population = await deliver(
+        api,
+        sampleRelease({ dataset: 'population', access: 'secure-onsite', subjects: 7_000_000, reference: 'DEL-2024-003' }),
+      );
       expect(population).toMatchObject({ destroyBy: null, dataset: 'population' });
       expect((await api.request('GET', `/deliveries/${population.id}`, { role: 'steward' })).body.destroyBy).toBeNull();
     });
@@ -66,41 +73,70 @@ describe('deliveries over HTTP', () => {
       const before = await ledger();
       const res = await api.request('POST', '/deliveries', {
         role: 'steward',
-        body: sampleRelease({ dataset: 'population', access: 'transfer', referenceYears: [2019], variables: ['person.deceased'], reference: 'DEL-REFUSED' }),
+        body: sampleRelease({
+          dataset: 'population',
+          access: 'transfer',
+          referenceYears: [2019],
+          variables: ['person.deceased'],
+          reference: 'DEL-REFUSED',
+        }),
       });
       const problem = expectProblem(res, 422);
       expect(codes(problem.reasons)).toEqual(['ACCESS_MODE_NOT_ALLOWED', 'VARIABLE_NOT_AUTHORISED', 'REFERENCE_YEAR_NOT_AUTHORISED']);
-      expect(problem.reasons.find((r: { code: string }) => r.code === 'VARIABLE_NOT_AUTHORISED').details.variables).toEqual(['person.deceased']);
+      expect(problem.reasons.find((r: { code: string }) => r.code === 'VARIABLE_NOT_AUTHORISED').details.variables).toEqual([
+        'person.deceased',
+      ]);
       const after = await ledger();
       expect(after).toHaveLength(before.length);
       expect(after.map((d: { reference?: string }) => d.reference)).not.toContain('DEL-REFUSED');
     });
 
     it('refuses a delivery before the scrambled dataset is in force (422 NOT_YET_IN_FORCE)', async () => {
-      const problem = expectProblem(await api.request('POST', '/deliveries', { role: 'steward', body: sampleRelease({ dataset: 'scrambled', subjects: undefined, on: '2024-11-20' }) }), 422);
+      const problem = expectProblem(
+        await api.request('POST', '/deliveries', {
+          role: 'steward',
+          body: sampleRelease({ dataset: 'scrambled', subjects: undefined, on: '2024-11-20' }),
+        }),
+        422,
+      );
       expect(codes(problem.reasons)).toEqual(['NOT_YET_IN_FORCE']);
     });
 
     it('refuses a delivery of personal data after the retention date (422 RETENTION_ENDED)', async () => {
-      const problem = expectProblem(await api.request('POST', '/deliveries', { role: 'steward', body: sampleRelease({ on: '2031-01-02' }) }), 422);
+      const problem = expectProblem(
+        await api.request('POST', '/deliveries', { role: 'steward', body: sampleRelease({ on: '2031-01-02' }) }),
+        422,
+      );
       expect(codes(problem.reasons)).toEqual(['RETENTION_ENDED']);
     });
 
     it('refuses an unknown deliberation with 422 UNKNOWN_DELIBERATION', async () => {
-      const problem = expectProblem(await api.request('POST', '/deliveries', { role: 'steward', body: sampleRelease({ deliberation: '99/999' }) }), 422);
+      const problem = expectProblem(
+        await api.request('POST', '/deliveries', { role: 'steward', body: sampleRelease({ deliberation: '99/999' }) }),
+        422,
+      );
       expect(codes(problem.reasons)).toEqual(['UNKNOWN_DELIBERATION']);
     });
 
     it('records a synthetic delivery, finding the deliberation when none is named', async () => {
       const { deliberation: _, ...unnamed } = cohort();
       const delivery = await deliver(api, unnamed);
-      expect(delivery).toMatchObject({ deliberation: '23/045', dataset: 'cohort', recipient: 'ugent', destroyBy: '2027-06-30', deliveredOn: '2023-06-01' });
+      expect(delivery).toMatchObject({
+        deliberation: '23/045',
+        dataset: 'cohort',
+        recipient: 'ugent',
+        destroyBy: '2027-06-30',
+        deliveredOn: '2023-06-01',
+      });
       cohortId = delivery.id;
     });
 
     it('refuses an invalid body with 400 naming the fields, recording nothing', async () => {
       const before = (await ledger()).length;
-      const problem = expectProblem(await api.request('POST', '/deliveries', { role: 'steward', body: cohort({ checksum: 'not-a-digest', subjects: -1 }) }), 400);
+      const problem = expectProblem(
+        await api.request('POST', '/deliveries', { role: 'steward', body: cohort({ checksum: 'not-a-digest', subjects: -1 }) }),
+        400,
+      );
       expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/checksum', '/subjects']));
       expect(await ledger()).toHaveLength(before);
     });
@@ -132,7 +168,12 @@ describe('deliveries over HTTP', () => {
     it('moves the deadline of a delivery made before the amendment takes effect', async () => {
       expectStatus(
         await api.request('POST', '/deliberations/23-045/amendments', {
-          body: { decidedOn: '2024-11-01', effectiveFrom: '2025-01-01', summary: 'Retention extended', changes: [{ op: 'setRetention', destroyBy: '2029-12-31' }] },
+          body: {
+            decidedOn: '2024-11-01',
+            effectiveFrom: '2025-01-01',
+            summary: 'Retention extended',
+            changes: [{ op: 'setRetention', destroyBy: '2029-12-31' }],
+          },
         }),
         201,
       );
@@ -153,8 +194,16 @@ describe('deliveries over HTTP', () => {
       const before = new Date().toISOString();
       expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/046') }), 201);
       await commitSynthetic(api, '23-046');
-      expectStatus(await api.request('POST', '/deliberations/23-046/revocation', { body: { decidedOn: '2023-05-01', effectiveFrom: '2023-05-02', reason: 'Withdrawn' } }), 201);
-      const refused = expectProblem(await api.request('POST', '/deliveries', { role: 'steward', body: cohort({ deliberation: '23/046', knownAt: before }) }), 422);
+      expectStatus(
+        await api.request('POST', '/deliberations/23-046/revocation', {
+          body: { decidedOn: '2023-05-01', effectiveFrom: '2023-05-02', reason: 'Withdrawn' },
+        }),
+        201,
+      );
+      const refused = expectProblem(
+        await api.request('POST', '/deliveries', { role: 'steward', body: cohort({ deliberation: '23/046', knownAt: before }) }),
+        422,
+      );
       expect(codes(refused.reasons)).toContain('REVOKED');
     });
   });
@@ -197,7 +246,10 @@ describe('deliveries over HTTP', () => {
       expect(JSON.stringify(got)).not.toContain('CERT-EARLY');
       // On the delivery day itself it is accepted.
       expectStatus(
-        await api.request('POST', `/deliveries/${sampleId}/destruction`, { role: 'steward', body: { destroyedOn: '2024-12-02', certificateRef: 'CERT-SAME-DAY', attestedBy: 'DPO' } }),
+        await api.request('POST', `/deliveries/${sampleId}/destruction`, {
+          role: 'steward',
+          body: { destroyedOn: '2024-12-02', certificateRef: 'CERT-SAME-DAY', attestedBy: 'DPO' },
+        }),
         201,
       );
     });
@@ -206,7 +258,13 @@ describe('deliveries over HTTP', () => {
       const body = { destroyedOn: '2026-05-04', certificateRef: 'C', attestedBy: 'A' };
       expectProblem(await api.request('POST', `/deliveries/${randomUUID()}/destruction`, { role: 'steward', body }), 404);
       expectProblem(await api.request('POST', '/deliveries/12345/destruction', { role: 'steward', body }), 400);
-      const problem = expectProblem(await api.request('POST', `/deliveries/${sampleId}/destruction`, { role: 'steward', body: { destroyedOn: 'tomorrow', certificateRef: 'C' } }), 400);
+      const problem = expectProblem(
+        await api.request('POST', `/deliveries/${sampleId}/destruction`, {
+          role: 'steward',
+          body: { destroyedOn: 'tomorrow', certificateRef: 'C' },
+        }),
+        400,
+      );
       expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/destroyedOn', '/attestedBy']));
     });
   });

@@ -3,7 +3,6 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { brusselsDate } from '@registry/domain';
 import { cohort, recordThreeDeadlines, deliver, expectProblem, expectStatus, itemsOf, sampleRelease } from './helpers.js';
 
-
 describe('GET /destruction-schedule and its iCalendar feed', () => {
   let api: TestServer;
   let sample: string; // 24/130, destroyBy 2030-12-31
@@ -27,7 +26,10 @@ describe('GET /destruction-schedule and its iCalendar feed', () => {
     await deliver(api, sampleRelease({ dataset: 'scrambled', subjects: undefined, reference: 'S-2' }));
     await deliver(api, sampleRelease({ dataset: 'population', access: 'secure-onsite', subjects: 100, reference: 'S-3' }));
     expectStatus(
-      await api.request('POST', `/deliveries/${destroyed}/destruction`, { role: 'steward', body: { destroyedOn: '2024-01-10', certificateRef: 'CERT-E2', attestedBy: 'DPO' } }),
+      await api.request('POST', `/deliveries/${destroyed}/destruction`, {
+        role: 'steward',
+        body: { destroyedOn: '2024-01-10', certificateRef: 'CERT-E2', attestedBy: 'DPO' },
+      }),
       201,
     );
   });
@@ -75,7 +77,10 @@ describe('GET /destruction-schedule and its iCalendar feed', () => {
     expect(items.map((i) => i.delivery)).not.toContain(destroyed);
     expect(items).toHaveLength(3);
     expectStatus(
-      await api.request('POST', `/deliveries/${early}/destruction`, { role: 'steward', body: { destroyedOn: '2026-03-20', certificateRef: 'CERT-E1', attestedBy: 'DPO' } }),
+      await api.request('POST', `/deliveries/${early}/destruction`, {
+        role: 'steward',
+        body: { destroyedOn: '2026-03-20', certificateRef: 'CERT-E1', attestedBy: 'DPO' },
+      }),
       201,
     );
     // SPEC "Schedule as of a date": the certificate is dated 2026-03-20, so on 2026-01-15 the copy was still owed.

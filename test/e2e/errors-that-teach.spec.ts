@@ -20,7 +20,9 @@ describe('errors that teach', () => {
   it('GET /deliberations/24/130 (an unencoded slash) answers 404 with a hint to write 24-130', async () => {
     const problem = expectProblem(await api.request('GET', '/deliberations/24/130?on=2025-01-01', { role: 'auditor' }), 404);
     expect(problem.hint).toContain('/deliberations/24-130?on=2025-01-01');
-    expect(expectProblem(await api.request('GET', '/deliberations/24/130/events', { role: 'auditor' }), 404).hint).toContain('/deliberations/24-130/events');
+    expect(expectProblem(await api.request('GET', '/deliberations/24/130/events', { role: 'auditor' }), 404).hint).toContain(
+      '/deliberations/24-130/events',
+    );
     expectStatus(await api.request('GET', '/deliberations/24%2F130', { role: 'auditor' }), 200);
   });
 
@@ -41,7 +43,11 @@ describe('errors that teach', () => {
 
   it('a body without Content-Type, or with another one, is 415 saying so, and records nothing', async () => {
     const body = JSON.stringify({ ...fixture('24-130.deliberation.json'), number: '24/131' });
-    const none = await fetch(`${api.url}/deliberations`, { method: 'POST', headers: { authorization: 'Bearer test-secretariat' }, body: new Blob([body]) });
+    const none = await fetch(`${api.url}/deliberations`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-secretariat' },
+      body: new Blob([body]),
+    });
     expect(none.status).toBe(415);
     expect(await none.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', detail: expect.stringContaining('no Content-Type') });
     const text = expectProblem(await api.request('POST', '/deliberations', { raw: body, headers: { 'content-type': 'text/plain' } }), 415);

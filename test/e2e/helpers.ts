@@ -63,10 +63,22 @@ export function synthetic(number = '23/045', overrides: Record<string, unknown> 
         description: 'Year T without death, plus income two years before (§4)',
         offsets: { T: { all: true, except: ['demo.death_date'] }, 'T-2': { categories: ['income'] } },
       },
-      { id: 'snapshot', description: 'Age and sex of year T, death the year after (§5)', offsets: { T: { variables: ['demo.age', 'demo.sex'] }, 'T+1': { variables: ['demo.death_date'] } } },
+      {
+        id: 'snapshot',
+        description: 'Age and sex of year T, death the year after (§5)',
+        offsets: { T: { variables: ['demo.age', 'demo.sex'] }, 'T+1': { variables: ['demo.death_date'] } },
+      },
     ],
     datasets: [
-      { id: 'cohort', description: 'Pseudonymised cohort (§6)', kind: 'pseudonymised', access: 'transfer', maxSubjects: 5000, tables: ['panel', 'snapshot'], personalData: true },
+      {
+        id: 'cohort',
+        description: 'Pseudonymised cohort (§6)',
+        kind: 'pseudonymised',
+        access: 'transfer',
+        maxSubjects: 5000,
+        tables: ['panel', 'snapshot'],
+        personalData: true,
+      },
       {
         id: 'enclave',
         description: 'Full population in the secure room (§7)',
@@ -76,7 +88,14 @@ export function synthetic(number = '23/045', overrides: Record<string, unknown> 
         personalData: true,
         outputs: { only: 'anonymous', requires: 'small-cell-risk-analysis', clause: '§7' },
       },
-      { id: 'aggregates', description: 'Anonymous tables (§8)', kind: 'anonymous', access: 'transfer', tables: ['snapshot'], personalData: false },
+      {
+        id: 'aggregates',
+        description: 'Anonymous tables (§8)',
+        kind: 'anonymous',
+        access: 'transfer',
+        tables: ['snapshot'],
+        personalData: false,
+      },
     ],
     retention: { destroyBy: '2027-06-30', appliesTo: 'personal-data', clause: '§9' },
     requiredCommitments: [
@@ -97,7 +116,12 @@ export async function commit24130(api: TestServer, signedOn = '2024-09-20') {
     ['steunpunt-werk', 'non-reidentification'],
     ['dwse', 'non-reidentification'],
   ])
-    expectStatus(await api.request('POST', '/deliberations/24-130/commitments', { body: { party, kind, signedOn, documentRef: `doc-${party}-${kind}` } }), 201);
+    expectStatus(
+      await api.request('POST', '/deliberations/24-130/commitments', {
+        body: { party, kind, signedOn, documentRef: `doc-${party}-${kind}` },
+      }),
+      201,
+    );
 }
 
 /** Records every commitment the synthetic deliberation requires (for recipient ugent). */

@@ -8,9 +8,18 @@ import { undocumented } from '../support/openapi-check.js';
 import { expectStatus } from './helpers.js';
 
 const committed = () => JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8'));
-type Op = { summary?: string; description?: string; security?: unknown[]; parameters: any[]; requestBody?: any; responses: Record<string, any> };
+type Op = {
+  summary?: string;
+  description?: string;
+  security?: unknown[];
+  parameters: any[];
+  requestBody?: any;
+  responses: Record<string, any>;
+};
 const operationsOf = (doc: any): [string, string, Op][] =>
-  Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods as Record<string, Op>).map(([method, op]) => [path, method, op] as [string, string, Op]));
+  Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods as Record<string, Op>).map(([method, op]) => [path, method, op] as [string, string, Op]),
+  );
 
 type ModuleNode = { module?: unknown; controllers?: unknown[]; imports?: unknown[] } | (new (...args: never[]) => unknown);
 
@@ -19,8 +28,12 @@ function controllersOf(node: ModuleNode, seen = new Set<unknown>()): (new (...ar
   const key = typeof node === 'function' ? node : (node.module ?? node);
   if (seen.has(key) || seen.has(node)) return [];
   seen.add(key).add(node);
-  const own = ((typeof node === 'function' ? undefined : node.controllers) ?? Reflect.getMetadata('controllers', key as object) ?? []) as never[];
-  const imports = ((typeof node === 'function' ? undefined : node.imports) ?? Reflect.getMetadata('imports', key as object) ?? []) as ModuleNode[];
+  const own = ((typeof node === 'function' ? undefined : node.controllers) ??
+    Reflect.getMetadata('controllers', key as object) ??
+    []) as never[];
+  const imports = ((typeof node === 'function' ? undefined : node.imports) ??
+    Reflect.getMetadata('imports', key as object) ??
+    []) as ModuleNode[];
   return [...own, ...imports.flatMap((child) => controllersOf(child, seen))];
 }
 
@@ -51,7 +64,9 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents every route the service has, and no route it lacks', () => {
-    const documented = operationsOf(committed()).map(([path, method]) => `${method} ${path}`).filter((r) => r !== 'get /metrics');
+    const documented = operationsOf(committed())
+      .map(([path, method]) => `${method} ${path}`)
+      .filter((r) => r !== 'get /metrics');
     expect(documented.sort()).toEqual(nestRoutes().sort());
   });
 
@@ -59,8 +74,10 @@ describe('the OpenAPI document', () => {
     for (const [path, method, op] of operationsOf(committed())) {
       const where = `${method} ${path}`;
       expect([where, (op.summary?.length ?? 0) > 0, (op.description?.length ?? 0) > 20]).toEqual([where, true, true]);
-      for (const p of op.parameters) expect([where, p.name, typeof p.schema === 'object', typeof p.description]).toEqual([where, p.name, true, 'string']);
-      for (const p of op.parameters.filter((p) => p.in === 'path')) expect([where, p.name, p.required, p.example]).toEqual([where, p.name, true, expect.any(String)]);
+      for (const p of op.parameters)
+        expect([where, p.name, typeof p.schema === 'object', typeof p.description]).toEqual([where, p.name, true, 'string']);
+      for (const p of op.parameters.filter((p) => p.in === 'path'))
+        expect([where, p.name, p.required, p.example]).toEqual([where, p.name, true, expect.any(String)]);
       for (const [status, answer] of Object.entries(op.responses)) {
         const [type, media] = Object.entries(answer.content as Record<string, any>)[0];
         expect([where, status, Boolean(media.schema)]).toEqual([where, status, true]);
@@ -76,7 +93,8 @@ describe('the OpenAPI document', () => {
       const open = ['/health', '/ready', '/metrics'].includes(path) || path.startsWith('/problems');
       expect([path, op.security]).toEqual([path, open ? [] : [{ apiKey: [] }]]);
       if (method === 'post' && path !== '/authorisation-checks') expect([path, (op as any)['x-roles']?.length > 0]).toEqual([path, true]);
-      if (method === 'post') expect([path, op.parameters.some((p) => p.name === 'Idempotency-Key' && p.in === 'header')]).toEqual([path, true]);
+      if (method === 'post')
+        expect([path, op.parameters.some((p) => p.name === 'Idempotency-Key' && p.in === 'header')]).toEqual([path, true]);
     }
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     const amend = doc.paths['/deliberations/{id}/amendments'].post;
@@ -107,6 +125,14 @@ describe('the OpenAPI document', () => {
     expect(undocumented({ ...health, status: 201 })).toMatch(/not documented/);
     expect(undocumented({ ...health, contentType: 'text/html' })).toMatch(/content type/);
     const problem = { type: '/problems/NOT_FOUND', title: 'Not found', status: 404, code: 'not-found' };
-    expect(undocumented({ method: 'GET', path: '/deliveries/0b6f3a52-8f1e-4c63-9a57-2d1f0c6d9e41', status: 404, contentType: 'application/problem+json', body: problem })).toMatch(/allowed values/);
+    expect(
+      undocumented({
+        method: 'GET',
+        path: '/deliveries/0b6f3a52-8f1e-4c63-9a57-2d1f0c6d9e41',
+        status: 404,
+        contentType: 'application/problem+json',
+        body: problem,
+      }),
+    ).toMatch(/allowed values/);
   });
 });

@@ -1,7 +1,13 @@
 import { startTestServer, type TestServer } from '../support/server.js';
 import { expectProblem, expectStatus, itemsOf, record24130, synthetic } from './helpers.js';
 
-const analysis = (overrides: Record<string, unknown> = {}) => ({ performedOn: '2025-03-01', performedBy: 'KSZ statistics unit', passed: true, reportRef: 'SCA-2025-01', ...overrides });
+const analysis = (overrides: Record<string, unknown> = {}) => ({
+  performedOn: '2025-03-01',
+  performedBy: 'KSZ statistics unit',
+  passed: true,
+  reportRef: 'SCA-2025-01',
+  ...overrides,
+});
 const release = (overrides: Record<string, unknown> = {}) => ({
   dataset: 'population',
   description: 'Labour reserve by province and age class, 2022',
@@ -12,7 +18,8 @@ const release = (overrides: Record<string, unknown> = {}) => ({
 
 describe('POST /deliberations/{id}/output-releases', () => {
   let api: TestServer;
-  const listed = async (id: string) => itemsOf(expectStatus(await api.request('GET', `/deliberations/${id}/output-releases`, { role: 'auditor' }), 200).body);
+  const listed = async (id: string) =>
+    itemsOf(expectStatus(await api.request('GET', `/deliberations/${id}/output-releases`, { role: 'auditor' }), 200).body);
 
   beforeAll(async () => {
     api = await startTestServer();
@@ -23,24 +30,36 @@ describe('POST /deliberations/{id}/output-releases', () => {
 
   it('422 SMALL_CELL_ANALYSIS_REQUIRED without an analysis, or with one performed after the release', async () => {
     const { smallCellRiskAnalysis: _, ...without } = release();
-    expect(expectProblem(await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body: without }), 422).code).toBe('SMALL_CELL_ANALYSIS_REQUIRED');
+    expect(
+      expectProblem(await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body: without }), 422).code,
+    ).toBe('SMALL_CELL_ANALYSIS_REQUIRED');
     const late = release({ smallCellRiskAnalysis: analysis({ performedOn: '2025-03-03' }) });
-    expect(expectProblem(await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body: late }), 422).code).toBe('SMALL_CELL_ANALYSIS_REQUIRED');
+    expect(
+      expectProblem(await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body: late }), 422).code,
+    ).toBe('SMALL_CELL_ANALYSIS_REQUIRED');
     expect(await listed('24-130')).toEqual([]);
   });
 
   it('422 SMALL_CELL_ANALYSIS_FAILED when the analysis did not pass', async () => {
     const failed = release({ smallCellRiskAnalysis: analysis({ passed: false }) });
-    expect(expectProblem(await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body: failed }), 422).code).toBe('SMALL_CELL_ANALYSIS_FAILED');
+    expect(
+      expectProblem(await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body: failed }), 422).code,
+    ).toBe('SMALL_CELL_ANALYSIS_FAILED');
     expect(await listed('24-130')).toEqual([]);
   });
 
   it('refuses a release from a dataset without an outputs rule (the sample; the synthetic cohort)', async () => {
-    const sample = await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body: release({ dataset: 'sample' }) });
+    const sample = await api.request('POST', '/deliberations/24-130/output-releases', {
+      role: 'steward',
+      body: release({ dataset: 'sample' }),
+    });
     expect(sample.status).toBeGreaterThanOrEqual(400);
     expect(sample.status).toBeLessThan(500);
     expect(expectProblem(sample, sample.status).code).not.toMatch(/^SMALL_CELL/);
-    const cohort = await api.request('POST', '/deliberations/23-045/output-releases', { role: 'steward', body: release({ dataset: 'cohort', releasedOn: '2024-01-02' }) });
+    const cohort = await api.request('POST', '/deliberations/23-045/output-releases', {
+      role: 'steward',
+      body: release({ dataset: 'cohort', releasedOn: '2024-01-02' }),
+    });
     expect(cohort.status).toBeGreaterThanOrEqual(400);
     expect(cohort.status).toBeLessThan(500);
     expect(await listed('24-130')).toEqual([]);
@@ -48,7 +67,10 @@ describe('POST /deliberations/{id}/output-releases', () => {
   });
 
   it('refuses a dataset the deliberation does not have, and an unknown deliberation (404)', async () => {
-    const nope = await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body: release({ dataset: 'nope' }) });
+    const nope = await api.request('POST', '/deliberations/24-130/output-releases', {
+      role: 'steward',
+      body: release({ dataset: 'nope' }),
+    });
     expect(nope.status).toBeGreaterThanOrEqual(400);
     expect(nope.status).toBeLessThan(500);
     expectProblem(await api.request('POST', '/deliberations/99-999/output-releases', { role: 'steward', body: release() }), 404);
@@ -56,10 +78,15 @@ describe('POST /deliberations/{id}/output-releases', () => {
 
   it('400 for an invalid body', async () => {
     const problem = expectProblem(
-      await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body: release({ releasedOn: 'soon', smallCellRiskAnalysis: { passed: 'yes' } }) }),
+      await api.request('POST', '/deliberations/24-130/output-releases', {
+        role: 'steward',
+        body: release({ releasedOn: 'soon', smallCellRiskAnalysis: { passed: 'yes' } }),
+      }),
       400,
     );
-    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/releasedOn', '/smallCellRiskAnalysis/passed']));
+    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['/releasedOn', '/smallCellRiskAnalysis/passed']),
+    );
   });
 
   it('201 when the analysis passed on or before the release; it is listed', async () => {
@@ -69,14 +96,31 @@ describe('POST /deliberations/{id}/output-releases', () => {
     expectStatus(await api.request('POST', '/deliberations/24-130/output-releases', { role: 'steward', body: sameDay }), 201);
     const items = await listed('24-130');
     expect(items).toHaveLength(2);
-    expect(items[0]).toMatchObject({ id: res.body.id, dataset: 'population', smallCellRiskAnalysis: { passed: true, reportRef: 'SCA-2025-01' } });
+    expect(items[0]).toMatchObject({
+      id: res.body.id,
+      dataset: 'population',
+      smallCellRiskAnalysis: { passed: true, reportRef: 'SCA-2025-01' },
+    });
   });
 
   it('the synthetic enclave dataset follows the same rule', async () => {
-    const failed = release({ dataset: 'enclave', releasedOn: '2024-01-02', smallCellRiskAnalysis: analysis({ performedOn: '2024-01-01', passed: false }) });
-    expect(expectProblem(await api.request('POST', '/deliberations/23-045/output-releases', { role: 'steward', body: failed }), 422).code).toBe('SMALL_CELL_ANALYSIS_FAILED');
-    const passed = release({ dataset: 'enclave', releasedOn: '2024-01-02', smallCellRiskAnalysis: analysis({ performedOn: '2024-01-01' }) });
-    expect(expectStatus(await api.request('POST', '/deliberations/23-045/output-releases', { role: 'steward', body: passed }), 201).body.deliberation).toBe('23/045');
+    const failed = release({
+      dataset: 'enclave',
+      releasedOn: '2024-01-02',
+      smallCellRiskAnalysis: analysis({ performedOn: '2024-01-01', passed: false }),
+    });
+    expect(
+      expectProblem(await api.request('POST', '/deliberations/23-045/output-releases', { role: 'steward', body: failed }), 422).code,
+    ).toBe('SMALL_CELL_ANALYSIS_FAILED');
+    const passed = release({
+      dataset: 'enclave',
+      releasedOn: '2024-01-02',
+      smallCellRiskAnalysis: analysis({ performedOn: '2024-01-01' }),
+    });
+    expect(
+      expectStatus(await api.request('POST', '/deliberations/23-045/output-releases', { role: 'steward', body: passed }), 201).body
+        .deliberation,
+    ).toBe('23/045');
     expect(await listed('23-045')).toHaveLength(1);
   });
 });

@@ -28,9 +28,20 @@ describe('paging and filters on every list', () => {
     expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/045') }), 201);
     await commitSynthetic(api, '23-045');
     werk = [];
-    for (const [on, reference] of [['2024-12-02', 'P-1'], ['2025-01-10', 'P-2'], ['2025-02-03', 'P-3']]) werk.push((await deliver(api, sampleRelease({ on, reference }))).id);
+    for (const [on, reference] of [
+      ['2024-12-02', 'P-1'],
+      ['2025-01-10', 'P-2'],
+      ['2025-02-03', 'P-3'],
+    ])
+      werk.push((await deliver(api, sampleRelease({ on, reference }))).id);
     cohortId = (await deliver(api, cohort('23/045', '2023-06-01', 'C-1'))).id;
-    expectStatus(await api.request('POST', `/deliveries/${werk[0]}/destruction`, { role: 'steward', body: { destroyedOn: '2025-03-01', certificateRef: 'C', attestedBy: 'DPO' } }), 201);
+    expectStatus(
+      await api.request('POST', `/deliveries/${werk[0]}/destruction`, {
+        role: 'steward',
+        body: { destroyedOn: '2025-03-01', certificateRef: 'C', attestedBy: 'DPO' },
+      }),
+      201,
+    );
   });
   afterAll(() => api?.close());
 
@@ -58,8 +69,18 @@ describe('paging and filters on every list', () => {
   it('refuses a limit above 1000 or below 1, and a cursor it did not give, naming the parameter', async () => {
     expect(expectProblem(await api.request('GET', '/deliveries?limit=1001', { role: 'auditor' }), 400).errors[0].path).toBe('/query/limit');
     expect(expectProblem(await api.request('GET', '/deliveries?limit=0', { role: 'auditor' }), 400).errors[0].path).toBe('/query/limit');
-    for (const path of ['/deliveries', '/deliberations', '/reminders', '/destruction-schedule', '/deliberations/24-130/events', '/deliberations/24-130/output-releases'])
-      expect([path, expectProblem(await api.request('GET', `${path}?cursor=not-ours`, { role: 'auditor' }), 400).errors[0].path]).toEqual([path, '/query/cursor']);
+    for (const path of [
+      '/deliveries',
+      '/deliberations',
+      '/reminders',
+      '/destruction-schedule',
+      '/deliberations/24-130/events',
+      '/deliberations/24-130/output-releases',
+    ])
+      expect([path, expectProblem(await api.request('GET', `${path}?cursor=not-ours`, { role: 'auditor' }), 400).errors[0].path]).toEqual([
+        path,
+        '/query/cursor',
+      ]);
   });
 
   it('filters deliveries by recipient, deliberation, dataset, delivery dates and destruction', async () => {

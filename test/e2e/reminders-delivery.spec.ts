@@ -61,7 +61,11 @@ describe('reminders sent by webhook (signed, retried) and by e-mail', () => {
         let raw = '';
         stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
         stream.on('end', () => {
-          mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+          mails.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+          });
           callback();
         });
       },
@@ -109,7 +113,9 @@ describe('reminders sent by webhook (signed, retried) and by e-mail', () => {
     });
     const expected = `sha256=${createHmac('sha256', SECRET).update(first.body).digest('hex')}`;
     expect(first.headers['x-registry-signature']).toBe(expected);
-    expect(first.headers['x-registry-signature']).not.toBe(`sha256=${createHmac('sha256', 'another-secret').update(first.body).digest('hex')}`);
+    expect(first.headers['x-registry-signature']).not.toBe(
+      `sha256=${createHmac('sha256', 'another-secret').update(first.body).digest('hex')}`,
+    );
   });
 
   it('a failed webhook call is retried within 30 seconds; GET /reminders shows status and attempts', async () => {
@@ -128,7 +134,9 @@ describe('reminders sent by webhook (signed, retried) and by e-mail', () => {
     expect(received).toHaveLength(1);
 
     // Bring the retry forward (instead of sleeping out the back-off), then let the outbox send.
-    await api.server.database.dataSource.query(`UPDATE outbox SET next_attempt_at = now() WHERE channel = 'webhook' AND status = 'retrying'`);
+    await api.server.database.dataSource.query(
+      `UPDATE outbox SET next_attempt_at = now() WHERE channel = 'webhook' AND status = 'retrying'`,
+    );
     await api.server.app.get(OutboxSender).sendDue();
     await until(() => received.length >= 2, 'the webhook retry');
     expect(received[1].answered).toBe(204);
@@ -140,7 +148,11 @@ describe('reminders sent by webhook (signed, retried) and by e-mail', () => {
       return r?.status === 'sent';
     }, 'the reminder to be sent');
     const [sent] = itemsOf((await api.request('GET', `/reminders?delivery=${delivery}`, { role: 'steward' })).body);
-    expect(sent.channels.find((c: { channel: string }) => c.channel === 'webhook')).toMatchObject({ status: 'sent', attempts: 2, sentAt: expect.any(String) });
+    expect(sent.channels.find((c: { channel: string }) => c.channel === 'webhook')).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      sentAt: expect.any(String),
+    });
     expect(sent.attempts).toBeGreaterThanOrEqual(2);
   });
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { cohort, recordThreeDeadlines, deliver, expectProblem, expectStatus, itemsOf, sampleRelease } from './helpers.js';
 
-
 describe('POST /reminders/run and GET /reminders (thresholds, exactly once)', () => {
   let api: TestServer;
   let a: string; // 23/045, destroyBy 2027-06-30
@@ -24,7 +23,13 @@ describe('POST /reminders/run and GET /reminders (thresholds, exactly once)', ()
     c = (await deliver(api, cohort('23/045', '2023-07-01', 'C'))).id;
     d = (await deliver(api, cohort('23/080', '2023-08-01', 'D'))).id;
     await deliver(api, sampleRelease({ dataset: 'scrambled', subjects: undefined, reference: 'no obligation' }));
-    expectStatus(await api.request('POST', `/deliveries/${c}/destruction`, { role: 'steward', body: { destroyedOn: '2024-01-10', certificateRef: 'C-CERT', attestedBy: 'DPO' } }), 201);
+    expectStatus(
+      await api.request('POST', `/deliveries/${c}/destruction`, {
+        role: 'steward',
+        body: { destroyedOn: '2024-01-10', certificateRef: 'C-CERT', attestedBy: 'DPO' },
+      }),
+      201,
+    );
   });
   afterAll(() => api?.close());
 
@@ -51,7 +56,13 @@ describe('POST /reminders/run and GET /reminders (thresholds, exactly once)', ()
   });
 
   it('issues nothing for a delivery once its destruction is recorded', async () => {
-    expectStatus(await api.request('POST', `/deliveries/${d}/destruction`, { role: 'steward', body: { destroyedOn: '2025-10-10', certificateRef: 'D-CERT', attestedBy: 'DPO' } }), 201);
+    expectStatus(
+      await api.request('POST', `/deliveries/${d}/destruction`, {
+        role: 'steward',
+        body: { destroyedOn: '2025-10-10', certificateRef: 'D-CERT', attestedBy: 'DPO' },
+      }),
+      201,
+    );
     expect(await run('2026-01-01')).toEqual([]); // would be D's 90-day reminder
     expect(await run('2026-04-01')).toEqual([]); // would be D overdue
     expect((await reminders(d)).map((r) => r.threshold)).toEqual([180]);
@@ -91,7 +102,12 @@ describe('POST /reminders/run and GET /reminders (thresholds, exactly once)', ()
     const all = await reminders();
     expect(all).toHaveLength(8);
     for (const r of all) {
-      expect(r).toMatchObject({ id: expect.any(String), delivery: expect.any(String), threshold: expect.anything(), status: expect.any(String) });
+      expect(r).toMatchObject({
+        id: expect.any(String),
+        delivery: expect.any(String),
+        threshold: expect.anything(),
+        status: expect.any(String),
+      });
       expect(r.status).toBe('unsent'); // no webhook or e-mail is configured for this server
     }
     expect(new Set(all.map((r) => r.id)).size).toBe(8);

@@ -16,7 +16,14 @@ describe('the service over HTTP (smoke)', () => {
     expect((await api.request('POST', '/deliberations/24-130/amendments', { body: fixture('24-130.amendment-1.json') })).status).toBe(201);
     const check = await api.request('POST', '/authorisation-checks', {
       role: 'steward',
-      body: { deliberation: '24/130', recipient: 'steunpunt-werk', dataset: 'scrambled', on: '2024-11-20', referenceYears: [2021], variables: ['person.sex'] },
+      body: {
+        deliberation: '24/130',
+        recipient: 'steunpunt-werk',
+        dataset: 'scrambled',
+        on: '2024-11-20',
+        referenceYears: [2021],
+        variables: ['person.sex'],
+      },
     });
     expect(check.status).toBe(200);
     expect(check.body.reasons.map((r: { code: string }) => r.code)).toEqual(['NOT_YET_IN_FORCE', 'COMMITMENT_MISSING']);

@@ -31,7 +31,11 @@ onPostgres('three instances on one PostgreSQL database under concurrent load', (
 
   beforeAll(async () => {
     const first = await startTestServer();
-    instances = [first, await startTestServer({}, { databaseUrl: first.databaseUrl }), await startTestServer({}, { databaseUrl: first.databaseUrl })];
+    instances = [
+      first,
+      await startTestServer({}, { databaseUrl: first.databaseUrl }),
+      await startTestServer({}, { databaseUrl: first.databaseUrl }),
+    ];
     for (const n of [1, 2, 3]) {
       expectStatus(await instances[n - 1].request('POST', '/deliberations', { body: synthetic(`23/04${n}`) }), 201);
       await commitSynthetic(instances[n - 1], `23-04${n}`);
@@ -40,7 +44,15 @@ onPostgres('three instances on one PostgreSQL database under concurrent load', (
     const deliveryLoad = instances.flatMap((api, i) =>
       Array.from({ length: KEYS_PER_INSTANCE }, async (_, j) => {
         const key = `three-${i}-${j}`;
-        const body = { deliberation: `23/04${1 + (j % 3)}`, recipient: 'ugent', dataset: 'cohort', on: `2023-06-${String(1 + (j % 28)).padStart(2, '0')}`, referenceYears: [2016], variables: ['demo.age'], reference: key };
+        const body = {
+          deliberation: `23/04${1 + (j % 3)}`,
+          recipient: 'ugent',
+          dataset: 'cohort',
+          on: `2023-06-${String(1 + (j % 28)).padStart(2, '0')}`,
+          referenceYears: [2016],
+          variables: ['demo.age'],
+          reference: key,
+        };
         // The same key to this instance and the next one, at the same time.
         const twins = [api, instances[(i + 1) % 3]].map((target) =>
           settle(() => target.request('POST', '/deliveries', { role: 'steward', body, headers: { 'idempotency-key': key } })),
@@ -52,7 +64,9 @@ onPostgres('three instances on one PostgreSQL database under concurrent load', (
       ['sciensano', 'healthdata'].map(async (party) => {
         const deliberation = `23-04${1 + i}`;
         const kind = `audit-${party}-${i}`;
-        const response = await api.request('POST', `/deliberations/${deliberation}/commitments`, { body: { party, kind, signedOn: '2023-05-01' } });
+        const response = await api.request('POST', `/deliberations/${deliberation}/commitments`, {
+          body: { party, kind, signedOn: '2023-05-01' },
+        });
         commitmentResponses.push({ deliberation, party, kind, response });
       }),
     );
@@ -66,7 +80,9 @@ onPostgres('three instances on one PostgreSQL database under concurrent load', (
     await Promise.all([...deliveryLoad, ...commitmentLoad, ...reminderLoad]);
     // Then all three race on each date in turn, over the complete ledger.
     for (const asOf of RUN_DATES)
-      runResponses.push(...(await Promise.all(instances.map((api) => api.request('POST', '/reminders/run', { role: 'steward', body: { asOf } })))));
+      runResponses.push(
+        ...(await Promise.all(instances.map((api) => api.request('POST', '/reminders/run', { role: 'steward', body: { asOf } })))),
+      );
   }, 60_000);
 
   afterAll(async () => {
@@ -93,7 +109,10 @@ onPostgres('three instances on one PostgreSQL database under concurrent load', (
     expect(commitmentResponses).toHaveLength(6);
     for (const { deliberation, party, kind, response } of commitmentResponses) {
       expectStatus(response, 201);
-      const view = expectStatus(await instances[2].request('GET', `/deliberations/${deliberation}?on=2024-01-01`, { role: 'auditor' }), 200).body;
+      const view = expectStatus(
+        await instances[2].request('GET', `/deliberations/${deliberation}?on=2024-01-01`, { role: 'auditor' }),
+        200,
+      ).body;
       expect(view.commitments.filter((c: { party: string; kind: string }) => c.party === party && c.kind === kind)).toHaveLength(1);
     }
   });
@@ -109,6 +128,10 @@ onPostgres('three instances on one PostgreSQL database under concurrent load', (
     // Every delivery (deadline 2027-06-30) got 180 (on 2027-01-01), 90 (2027-04-01) and overdue (2027-07-01).
     expect(listed).toHaveLength(3 * 3 * KEYS_PER_INSTANCE);
     for (const api of instances.slice(1))
-      expect(itemsOf((await api.request('GET', '/reminders', { role: 'auditor' })).body).map((r) => r.id).sort()).toEqual(listed.map((r) => r.id).sort());
+      expect(
+        itemsOf((await api.request('GET', '/reminders', { role: 'auditor' })).body)
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual(listed.map((r) => r.id).sort());
   });
 });

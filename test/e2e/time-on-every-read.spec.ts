@@ -18,7 +18,13 @@ describe('time on every read', () => {
     before = new Date().toISOString();
     await sleep(5);
     second = (await deliver(api, sampleRelease({ reference: 'T-2', on: '2025-01-10' }))).id;
-    expectStatus(await api.request('POST', `/deliveries/${first}/destruction`, { role: 'steward', body: { destroyedOn: '2025-02-01', certificateRef: 'C-1', attestedBy: 'DPO' } }), 201);
+    expectStatus(
+      await api.request('POST', `/deliveries/${first}/destruction`, {
+        role: 'steward',
+        body: { destroyedOn: '2025-02-01', certificateRef: 'C-1', attestedBy: 'DPO' },
+      }),
+      201,
+    );
     expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/045') }), 201);
     expectStatus(await api.request('POST', '/reminders/run', { role: 'steward', body: { asOf: '2030-12-01' } }), 200);
   });
@@ -29,7 +35,10 @@ describe('time on every read', () => {
     expect(then.knownAt).toBe(before);
     expect(then.items.map((d: { id: string; destroyed: boolean }) => [d.id, d.destroyed])).toEqual([[first, false]]);
     const now = await get('/deliveries');
-    expect(now.items.map((d: { id: string; destroyed: boolean }) => [d.id, d.destroyed])).toEqual([[first, true], [second, false]]);
+    expect(now.items.map((d: { id: string; destroyed: boolean }) => [d.id, d.destroyed])).toEqual([
+      [first, true],
+      [second, false],
+    ]);
   });
 
   it('the schedule as known at an instant, with asOf, within and knownAt echoed', async () => {
@@ -54,6 +63,8 @@ describe('time on every read', () => {
 
   it('a bare date as knownAt means the end of that day in Brussels; a bad one is refused naming the parameter', async () => {
     expect((await get('/deliveries?knownAt=2020-01-01')).items).toEqual([]);
-    expect(expectProblem(await api.request('GET', '/deliveries?knownAt=yesterday', { role: 'auditor' }), 400).errors[0].path).toBe('/query/knownAt');
+    expect(expectProblem(await api.request('GET', '/deliveries?knownAt=yesterday', { role: 'auditor' }), 400).errors[0].path).toBe(
+      '/query/knownAt',
+    );
   });
 });

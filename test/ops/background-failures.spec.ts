@@ -14,7 +14,10 @@ describe('fault 8: background failures are logged with their cause and counted',
 
   beforeAll(async () => {
     // Every second (cron with seconds), so the test does not wait for 06:00.
-    api = await startTestServer({ REGISTRY_REMINDER_CRON: '* * * * * *', REGISTRY_OUTBOX_INTERVAL_MS: '100', LOG_LEVEL: 'info' }, { scheduler: true, log: captured.log });
+    api = await startTestServer(
+      { REGISTRY_REMINDER_CRON: '* * * * * *', REGISTRY_OUTBOX_INTERVAL_MS: '100', LOG_LEVEL: 'info' },
+      { scheduler: true, log: captured.log },
+    );
   });
   afterAll(async () => api?.close());
 

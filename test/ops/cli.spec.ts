@@ -39,7 +39,21 @@ describe('registry command line', () => {
   });
 
   it('given 24/130, when a transfer of the population is checked, then exit 3 and the table names the rule', async () => {
-    const code = await run(['check', '--deliberation', '24/130', '--recipient', 'dwse', '--dataset', 'population', '--on', '2025-01-10', '--years', '2021', '--variables', 'person.sex']);
+    const code = await run([
+      'check',
+      '--deliberation',
+      '24/130',
+      '--recipient',
+      'dwse',
+      '--dataset',
+      'population',
+      '--on',
+      '2025-01-10',
+      '--years',
+      '2021',
+      '--variables',
+      'person.sex',
+    ]);
     expect(code).toBe(EXIT.notAuthorised);
     expect(output.join('\n')).toContain('ACCESS_MODE_NOT_ALLOWED');
   });
@@ -58,7 +72,12 @@ describe('registry command line', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'registry-export-')), 'log.jsonl');
     expect(await run(['export', '--out', out])).toBe(EXIT.ok);
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).type)).toEqual(['DeliberationRecorded', 'DeliberationAmended']);
+    expect(
+      readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).type),
+    ).toEqual(['DeliberationRecorded', 'DeliberationAmended']);
     expect(await run(['rebuild', 'deliberation-index'])).toBe(EXIT.ok);
   });
 
@@ -81,8 +100,29 @@ describe('registry command line', () => {
   });
 
   it('given --json, when any read command runs, then standard output is one JSON document', async () => {
-    for (const args of [['schedule', '--as-of', '2030-11-15'], ['deliveries'], ['reminders'], ['verify'], ['seed'], ['rebuild', 'deliberation-index'],
-      ['check', '--deliberation', '24/130', '--recipient', 'dwse', '--dataset', 'sample', '--on', '2025-01-10', '--years', '2021', '--variables', 'person.sex']]) {
+    for (const args of [
+      ['schedule', '--as-of', '2030-11-15'],
+      ['deliveries'],
+      ['reminders'],
+      ['verify'],
+      ['seed'],
+      ['rebuild', 'deliberation-index'],
+      [
+        'check',
+        '--deliberation',
+        '24/130',
+        '--recipient',
+        'dwse',
+        '--dataset',
+        'sample',
+        '--on',
+        '2025-01-10',
+        '--years',
+        '2021',
+        '--variables',
+        'person.sex',
+      ],
+    ]) {
       output = [];
       const code = await run([...args, '--json']);
       expect([args[0], code === EXIT.ok || code === EXIT.notAuthorised]).toEqual([args[0], true]);
@@ -94,7 +134,21 @@ describe('registry command line', () => {
   });
 
   it('given output to a script (no terminal) or NO_COLOR, when a table is printed, then it has no colour codes', async () => {
-    const args = ['check', '--deliberation', '24/130', '--recipient', 'dwse', '--dataset', 'population', '--on', '2025-01-10', '--years', '2021', '--variables', 'person.sex'];
+    const args = [
+      'check',
+      '--deliberation',
+      '24/130',
+      '--recipient',
+      'dwse',
+      '--dataset',
+      'population',
+      '--on',
+      '2025-01-10',
+      '--years',
+      '2021',
+      '--variables',
+      'person.sex',
+    ];
     expect(await run(args)).toBe(EXIT.notAuthorised);
     expect(output.join('\n')).not.toContain('\u001b[');
     const tty = process.stdout.isTTY;

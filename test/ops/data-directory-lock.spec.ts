@@ -15,7 +15,11 @@ function runUntilExit(env: Record<string, string>): Promise<{ code: number | nul
   return freePort().then(
     (port) =>
       new Promise((resolve) => {
-        const child = spawn(process.execPath, ['dist/apps/registry/src/main.js'], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, ['dist/apps/registry/src/main.js'], {
+          cwd: ROOT,
+          env: { ...process.env, ...env, PORT: String(port) },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let output = '';
         child.stdout.on('data', (d) => (output += d));
         child.stderr.on('data', (d) => (output += d));
@@ -45,8 +49,12 @@ describe('fault 1: one process per embedded data directory', () => {
     if (first) await kill(first);
   });
 
-  const post = (url: string, path: string, body: unknown) => fetch(url + path, { method: 'POST', headers: headers('k-sec'), body: JSON.stringify(body) });
-  const numbers = async (url: string) => ((await (await fetch(`${url}/deliberations`, { headers: headers('k-aud') })).json()) as { items: { number: string }[] }).items.map((d) => d.number).sort();
+  const post = (url: string, path: string, body: unknown) =>
+    fetch(url + path, { method: 'POST', headers: headers('k-sec'), body: JSON.stringify(body) });
+  const numbers = async (url: string) =>
+    ((await (await fetch(`${url}/deliberations`, { headers: headers('k-aud') })).json()) as { items: { number: string }[] }).items
+      .map((d) => d.number)
+      .sort();
 
   it('a second service on the directory exits non-zero with a clear message', async () => {
     first = await startService(env);

@@ -17,12 +17,17 @@ describe('operations: health, readiness, metrics, OpenAPI', () => {
 
   it('given a recorded deliberation and a check, when /metrics is scraped, then it shows appended events, request latency, projection lag and the outbox', async () => {
     expect((await api.request('POST', '/deliberations', { body: fixture('24-130.deliberation.json') })).status).toBe(201);
-    await api.request('POST', '/authorisation-checks', { role: 'steward', body: { deliberation: '24/130', recipient: 'dwse', dataset: 'sample', on: '2025-01-01', referenceYears: [2021], variables: [] } });
+    await api.request('POST', '/authorisation-checks', {
+      role: 'steward',
+      body: { deliberation: '24/130', recipient: 'dwse', dataset: 'sample', on: '2025-01-01', referenceYears: [2021], variables: [] },
+    });
     const scrape = await api.request('GET', '/metrics', { role: null });
     expect(scrape.status).toBe(200);
     expect(scrape.headers.get('content-type')).toMatch(/text\/plain/);
     expect(scrape.text).toMatch(/registry_events_appended_total\{type="DeliberationRecorded"\} 1/);
-    expect(scrape.text).toMatch(/registry_http_request_duration_seconds_count\{method="POST",route="\/authorisation-checks",status="200"\} 1/);
+    expect(scrape.text).toMatch(
+      /registry_http_request_duration_seconds_count\{method="POST",route="\/authorisation-checks",status="200"\} 1/,
+    );
     expect(scrape.text).toMatch(/registry_projection_lag_events\{projection="deliberation-index"\} 0/);
     expect(scrape.text).toMatch(/registry_reminders_outbox\{status="failed"\} 0/);
   });
@@ -31,7 +36,15 @@ describe('operations: health, readiness, metrics, OpenAPI', () => {
     const docs = await api.request('GET', '/docs', { role: null, headers: { accept: 'application/json' } });
     expect(docs.status).toBe(200);
     expect(docs.body.openapi).toMatch(/^3\./);
-    for (const path of ['/deliberations', '/deliberations/{id}', '/authorisation-checks', '/deliveries', '/destruction-schedule', '/reminders/run', '/audit/verify'])
+    for (const path of [
+      '/deliberations',
+      '/deliberations/{id}',
+      '/authorisation-checks',
+      '/deliveries',
+      '/destruction-schedule',
+      '/reminders/run',
+      '/audit/verify',
+    ])
       expect(Object.keys(docs.body.paths)).toContain(path);
     const ui = await api.request('GET', '/docs', { role: null, headers: { accept: 'text/html' } });
     expect(ui.text).toContain('swagger');

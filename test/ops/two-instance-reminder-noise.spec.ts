@@ -23,7 +23,15 @@ onPostgres('fault 7: outbox inserts of two instances under the reminder race', (
     expectStatus(await first.request('POST', '/deliberations', { body: synthetic('23/045') }), 201);
     await commitSynthetic(first, '23-045');
     for (let i = 0; i < 12; i++)
-      await deliver(i % 2 ? second : first, { deliberation: '23/045', recipient: 'ugent', dataset: 'cohort', on: `2023-06-${String(i + 1).padStart(2, '0')}`, referenceYears: [2016], variables: ['demo.age'], reference: `R-${i}` });
+      await deliver(i % 2 ? second : first, {
+        deliberation: '23/045',
+        recipient: 'ugent',
+        dataset: 'cohort',
+        on: `2023-06-${String(i + 1).padStart(2, '0')}`,
+        referenceYears: [2016],
+        variables: ['demo.age'],
+        reference: `R-${i}`,
+      });
   }, 60_000);
   afterAll(async () => {
     await second?.close();
@@ -33,7 +41,9 @@ onPostgres('fault 7: outbox inserts of two instances under the reminder race', (
   it('logs no error line on either instance while both project the same reminders', async () => {
     for (const asOf of ['2027-01-01', '2027-04-01', '2027-07-01']) {
       const runs = await Promise.all(
-        [first, second, first, second].map((api, i) => api.request('POST', '/reminders/run', { role: i % 2 ? 'steward' : 'secretariat', body: { asOf } })),
+        [first, second, first, second].map((api, i) =>
+          api.request('POST', '/reminders/run', { role: i % 2 ? 'steward' : 'secretariat', body: { asOf } }),
+        ),
       );
       for (const run of runs) expectStatus(run, 200);
     }

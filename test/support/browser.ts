@@ -14,11 +14,22 @@ const DESK_BUILD = 'dist/desk/index.html';
  */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: the desk's browser tests need it. Install it with: apt-get install -y chromium`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: the desk's browser tests need it. Install it with: apt-get install -y chromium`,
+    );
   return playwright.chromium.launch({
     executablePath: CHROMIUM,
     // Without the background-networking flags Chromium keeps dialling out on this closed network.
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -31,7 +42,11 @@ const newest = (dir: string): number =>
 /** The tests run against the built desk, as `npm start` serves it: build it when missing or stale. */
 export function ensureDeskBuilt(): void {
   if (existsSync(DESK_BUILD) && statSync(DESK_BUILD).mtimeMs >= newest(DESK_SOURCES)) return;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/desk/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/desk/vite.config.ts', '--logLevel', 'error'],
+    { stdio: 'inherit' },
+  );
 }
 
 const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
@@ -50,7 +65,9 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate("typeof window.axe === 'object'"))) await page.evaluate(AXE_SOURCE);
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(tags)} } })`)) as { violations: AxeViolation[] };
+  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(tags)} } })`)) as {
+    violations: AxeViolation[];
+  };
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })) }));
@@ -84,7 +101,12 @@ export function see(l: Locator) {
   return {
     toBeVisible: () => l.first().waitFor({ state: 'visible' }),
     toHaveValue: (value: string) => eventually(async () => expect(await l.inputValue()).toBe(value)),
-    toHaveText: (value: string | RegExp) => eventually(async () => expect((await l.innerText()).trim()).toMatch(typeof value === 'string' ? new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : value)),
+    toHaveText: (value: string | RegExp) =>
+      eventually(async () =>
+        expect((await l.innerText()).trim()).toMatch(
+          typeof value === 'string' ? new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : value,
+        ),
+      ),
     toContainText: (value: string) => eventually(async () => expect(await text(l)).toContain(value)),
     toHaveCount: (count: number) => eventually(async () => expect(await l.count()).toBe(count)),
     toHaveAttribute: (name: string, value: string) => eventually(async () => expect(await l.getAttribute(name)).toBe(value)),

@@ -31,4 +31,3 @@ export async function freshDatabaseUrl(): Promise<{ url?: string; drop(): Promis
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
-

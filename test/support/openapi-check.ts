@@ -36,7 +36,8 @@ export function undocumented({ method, path, status, contentType, body }: Checke
   const operation = route && document.paths[route.template][method.toLowerCase()];
   if (!operation) {
     // A route the service does not have: only a problem (404, 405, 401 before routing) may answer.
-    if (status >= 400 && /^application\/problem\+json/.test(contentType ?? '')) return validate('#/components/schemas/Problem', body, where);
+    if (status >= 400 && /^application\/problem\+json/.test(contentType ?? ''))
+      return validate('#/components/schemas/Problem', body, where);
     return `${where}: the route is not in the OpenAPI document`;
   }
   const answer = operation.responses[String(status)];
@@ -45,7 +46,11 @@ export function undocumented({ method, path, status, contentType, body }: Checke
   const type = types.find((t) => (contentType ?? '').startsWith(t));
   if (!type) return `${where}: content type ${contentType}, documented ${types.join(' or ')}`;
   if (!answer.content[type].schema || !/json/.test(type)) return undefined;
-  return validate(`openapi#/${pointer('paths', route.template, method.toLowerCase(), 'responses', String(status), 'content', type, 'schema')}`, body, where);
+  return validate(
+    `openapi#/${pointer('paths', route.template, method.toLowerCase(), 'responses', String(status), 'content', type, 'schema')}`,
+    body,
+    where,
+  );
 }
 
 function validate(ref: string, body: unknown, where: string): string | undefined {

@@ -14,7 +14,11 @@ export interface TestServer {
   databaseUrl?: string;
   server: RegistryServer;
   /** JSON request as a role (or with no key when role is null). */
-  request(method: string, path: string, options?: { role?: TestRole | null; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<TestResponse>;
+  request(
+    method: string,
+    path: string,
+    options?: { role?: TestRole | null; body?: unknown; headers?: Record<string, string>; raw?: string },
+  ): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -43,7 +47,9 @@ export interface TestServerOptions {
 export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await freshDatabaseUrl();
   const config: RegistryConfig = loadConfig({
-    REGISTRY_API_KEYS: Object.entries(KEYS).map(([role, key]) => `${role}-actor:${role}:${key}`).join(','),
+    REGISTRY_API_KEYS: Object.entries(KEYS)
+      .map(([role, key]) => `${role}-actor:${role}:${key}`)
+      .join(','),
     REGISTRY_DATA_DIR: 'memory://',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     LOG_LEVEL: 'silent',
@@ -74,7 +80,13 @@ export async function startTestServer(env: Record<string, string> = {}, options:
         /* not JSON: keep the text */
       }
       // Every answer of the end-to-end suite is held to the OpenAPI document.
-      const problem = undocumented({ method, path, status: response.status, contentType: response.headers.get('content-type'), body: parsed });
+      const problem = undocumented({
+        method,
+        path,
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+        body: parsed,
+      });
       if (problem) throw new Error(`response not as documented: ${problem}`);
       return { status: response.status, headers: response.headers, body: parsed, text };
     },

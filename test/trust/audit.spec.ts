@@ -11,7 +11,13 @@ describe('audit chain', () => {
     expect((await api.request('POST', '/deliberations', { body: fixture('24-130.deliberation.json') })).status).toBe(201);
     expect((await api.request('POST', '/deliberations/24-130/amendments', { body: fixture('24-130.amendment-1.json') })).status).toBe(201);
     for (const party of ['steunpunt-werk', 'dwse'])
-      expect((await api.request('POST', '/deliberations/24-130/commitments', { body: { party, kind: 'joint-and-several-liability', signedOn: '2024-10-01', documentRef: `JSL-${party}` } })).status).toBe(201);
+      expect(
+        (
+          await api.request('POST', '/deliberations/24-130/commitments', {
+            body: { party, kind: 'joint-and-several-liability', signedOn: '2024-10-01', documentRef: `JSL-${party}` },
+          })
+        ).status,
+      ).toBe(201);
   });
   afterAll(() => api?.close());
 

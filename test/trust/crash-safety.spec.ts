@@ -22,7 +22,11 @@ describe('crash safety (the real service, killed with SIGKILL)', () => {
     buildOnce();
     const db = await freshDatabaseUrl();
     drop = db.drop;
-    env = { REGISTRY_API_KEYS: KEYS, REGISTRY_PROJECTION_BATCH: '20', ...(db.url ? { DATABASE_URL: db.url } : { REGISTRY_DATA_DIR: mkdtempSync(join(tmpdir(), 'registry-crash-')) }) };
+    env = {
+      REGISTRY_API_KEYS: KEYS,
+      REGISTRY_PROJECTION_BATCH: '20',
+      ...(db.url ? { DATABASE_URL: db.url } : { REGISTRY_DATA_DIR: mkdtempSync(join(tmpdir(), 'registry-crash-')) }),
+    };
   }, 120_000);
   afterAll(async () => {
     if (service) await kill(service);
@@ -30,7 +34,10 @@ describe('crash safety (the real service, killed with SIGKILL)', () => {
   });
 
   const post = (url: string, path: string, body: unknown, key = 'k-sec') =>
-    fetch(url + path, { method: 'POST', headers: auth(key), body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as any }));
+    fetch(url + path, { method: 'POST', headers: auth(key), body: JSON.stringify(body) }).then(async (r) => ({
+      status: r.status,
+      body: (await r.json().catch(() => null)) as any,
+    }));
   const get = (url: string, path: string, key = 'k-aud') => fetch(url + path, { headers: auth(key) }).then((r) => r.json() as Promise<any>);
 
   it('given a burst of commitments and deliveries, when the service is SIGKILLed mid-burst and restarted, then every acknowledged write is there and the log verifies', async () => {
@@ -38,16 +45,44 @@ describe('crash safety (the real service, killed with SIGKILL)', () => {
     const url = service.url;
     expect((await post(url, '/deliberations', fixture('24-130.deliberation.json'))).status).toBe(201);
     for (const party of ['steunpunt-werk', 'dwse'])
-      expect((await post(url, '/deliberations/24-130/commitments', { party, kind: 'joint-and-several-liability', signedOn: '2024-09-20' })).status).toBe(201);
-    expect((await post(url, '/deliberations/24-130/commitments', { party: 'dwse', kind: 'non-reidentification', signedOn: '2024-09-20' })).status).toBe(201);
+      expect(
+        (await post(url, '/deliberations/24-130/commitments', { party, kind: 'joint-and-several-liability', signedOn: '2024-09-20' }))
+          .status,
+      ).toBe(201);
+    expect(
+      (await post(url, '/deliberations/24-130/commitments', { party: 'dwse', kind: 'non-reidentification', signedOn: '2024-09-20' }))
+        .status,
+    ).toBe(201);
 
     const acknowledged = { commitments: [] as string[], deliveries: [] as string[] };
     const burst = Array.from({ length: 120 }, (_, i) =>
       i % 2 === 0
-        ? post(url, '/deliberations/24-130/commitments', { party: 'steunpunt-werk', kind: `annex-${i}`, signedOn: '2024-10-01', documentRef: `ANNEX-${i}` })
-            .then((r) => r.status === 201 && acknowledged.commitments.push(`annex-${i}`), () => undefined)
-        : post(url, '/deliveries', { deliberation: '24/130', recipient: 'dwse', dataset: 'sample', on: '2025-01-10', referenceYears: [2021], variables: ['person.sex'], reference: `D-${i}` }, 'k-stew')
-            .then((r) => r.status === 201 && acknowledged.deliveries.push(r.body.id), () => undefined),
+        ? post(url, '/deliberations/24-130/commitments', {
+            party: 'steunpunt-werk',
+            kind: `annex-${i}`,
+            signedOn: '2024-10-01',
+            documentRef: `ANNEX-${i}`,
+          }).then(
+            (r) => r.status === 201 && acknowledged.commitments.push(`annex-${i}`),
+            () => undefined,
+          )
+        : post(
+            url,
+            '/deliveries',
+            {
+              deliberation: '24/130',
+              recipient: 'dwse',
+              dataset: 'sample',
+              on: '2025-01-10',
+              referenceYears: [2021],
+              variables: ['person.sex'],
+              reference: `D-${i}`,
+            },
+            'k-stew',
+          ).then(
+            (r) => r.status === 201 && acknowledged.deliveries.push(r.body.id),
+            () => undefined,
+          ),
     );
     // Kill once some writes were acknowledged and others are still in flight.
     for (let waited = 0; acknowledged.commitments.length + acknowledged.deliveries.length < 10 && waited < 30_000; waited += 20)
@@ -78,9 +113,17 @@ describe('crash safety (the real service, killed with SIGKILL)', () => {
     service = undefined;
 
     // The rebuild replays in batches of 20 events; kill it as soon as it has started replaying.
-    const rebuild = spawn(process.execPath, ['dist/apps/registry/src/cli.js', 'rebuild', 'delivery-ledger'], { cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const rebuild = spawn(process.execPath, ['dist/apps/registry/src/cli.js', 'rebuild', 'delivery-ledger'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const exited = new Promise((resolve) => rebuild.once('exit', resolve));
-    await Promise.race([new Promise((resolve) => rebuild.stdout!.once('data', resolve)), exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    await Promise.race([
+      new Promise((resolve) => rebuild.stdout!.once('data', resolve)),
+      exited,
+      new Promise((resolve) => setTimeout(resolve, 5000)),
+    ]);
     rebuild.kill('SIGKILL');
     await exited;
 

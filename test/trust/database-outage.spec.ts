@@ -67,7 +67,9 @@ onPostgres('fault 6: a sick database gives fast 503s', () => {
   it('refused: /ready, /health, /audit/verify and /events answer 503', async () => {
     await proxy.refuse();
     for (const path of ['/ready', '/health', '/audit/verify', '/events']) {
-      const { response } = await timed(() => api.request('GET', path, { role: path.startsWith('/audit') || path === '/events' ? 'auditor' : null }));
+      const { response } = await timed(() =>
+        api.request('GET', path, { role: path.startsWith('/audit') || path === '/events' ? 'auditor' : null }),
+      );
       if (response.status !== 503) throw new Error(`${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
       expectShortProblem(response.body);
     }

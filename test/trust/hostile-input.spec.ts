@@ -11,11 +11,23 @@ describe('hostile input', () => {
   beforeAll(async () => {
     api = await startTestServer({ REGISTRY_BODY_LIMIT: '64kb', REGISTRY_RATE_LIMIT_PER_MINUTE: '0' });
     expect((await api.request('POST', '/deliberations', { body: fixture('24-130.deliberation.json') })).status).toBe(201);
-    for (const [party, kind] of [['steunpunt-werk', 'joint-and-several-liability'], ['dwse', 'joint-and-several-liability'], ['dwse', 'non-reidentification']])
+    for (const [party, kind] of [
+      ['steunpunt-werk', 'joint-and-several-liability'],
+      ['dwse', 'joint-and-several-liability'],
+      ['dwse', 'non-reidentification'],
+    ])
       await api.request('POST', '/deliberations/24-130/commitments', { body: { party, kind, signedOn: '2024-09-20', documentRef: 'x' } });
     const delivery = await api.request('POST', '/deliveries', {
       role: 'steward',
-      body: { deliberation: '24/130', recipient: 'dwse', dataset: 'sample', on: '2025-01-10', referenceYears: [2021], variables: ['person.sex'], subjects: 10000 },
+      body: {
+        deliberation: '24/130',
+        recipient: 'dwse',
+        dataset: 'sample',
+        on: '2025-01-10',
+        referenceYears: [2021],
+        variables: ['person.sex'],
+        subjects: 10000,
+      },
     });
     expect(delivery.status).toBe(201);
     deliveryId = delivery.body.id;
@@ -81,11 +93,23 @@ describe('hostile input', () => {
   });
 
   it('given a replayed destruction and one before the delivery, when posted, then 409 and 422', async () => {
-    const early = await api.request('POST', `/deliveries/${deliveryId}/destruction`, { role: 'steward', body: { destroyedOn: '2024-12-31', certificateRef: 'C-0', attestedBy: 'DPO' } });
+    const early = await api.request('POST', `/deliveries/${deliveryId}/destruction`, {
+      role: 'steward',
+      body: { destroyedOn: '2024-12-31', certificateRef: 'C-0', attestedBy: 'DPO' },
+    });
     expectProblem(early, 422);
-    const first = await api.request('POST', `/deliveries/${deliveryId}/destruction`, { role: 'steward', body: { destroyedOn: '2025-06-30', certificateRef: 'C-1', attestedBy: 'DPO' } });
+    const first = await api.request('POST', `/deliveries/${deliveryId}/destruction`, {
+      role: 'steward',
+      body: { destroyedOn: '2025-06-30', certificateRef: 'C-1', attestedBy: 'DPO' },
+    });
     expect(first.status).toBe(201);
-    expectProblem(await api.request('POST', `/deliveries/${deliveryId}/destruction`, { role: 'steward', body: { destroyedOn: '2025-07-01', certificateRef: 'C-2', attestedBy: 'DPO' } }), 409);
+    expectProblem(
+      await api.request('POST', `/deliveries/${deliveryId}/destruction`, {
+        role: 'steward',
+        body: { destroyedOn: '2025-07-01', certificateRef: 'C-2', attestedBy: 'DPO' },
+      }),
+      409,
+    );
   });
 
   const writeRoutes: [string, TestRole][] = [
@@ -103,7 +127,25 @@ describe('hostile input', () => {
     const before = await eventCount();
     const junk = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
-      fc.dictionary(fc.constantFrom('number', 'decidedOn', 'effectiveFrom', 'changes', 'party', 'kind', 'recipient', 'dataset', 'on', 'asOf', 'variables', 'referenceYears', '__proto__', 'constructor'), fc.jsonValue({ maxDepth: 2 })),
+      fc.dictionary(
+        fc.constantFrom(
+          'number',
+          'decidedOn',
+          'effectiveFrom',
+          'changes',
+          'party',
+          'kind',
+          'recipient',
+          'dataset',
+          'on',
+          'asOf',
+          'variables',
+          'referenceYears',
+          '__proto__',
+          'constructor',
+        ),
+        fc.jsonValue({ maxDepth: 2 }),
+      ),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...writeRoutes), junk, async ([path, role], body) => {

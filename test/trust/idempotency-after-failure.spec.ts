@@ -67,7 +67,11 @@ describe('fault 2: an Idempotency-Key whose write committed is never forgotten',
   it.each<Failure>(['remember', 'catching-up'])('commitments (%s): one commitment event, the retry answers with it', async (failure) => {
     const before = await events('CommitmentRecorded');
     const party = failure === 'remember' ? 'steunpunt-werk' : 'dwse';
-    const { retry } = await writeTwice(failure, `commit-${failure}`, '/deliberations/24-130/commitments', { party, kind: 'confidentiality', signedOn: '2024-11-20' });
+    const { retry } = await writeTwice(failure, `commit-${failure}`, '/deliberations/24-130/commitments', {
+      party,
+      kind: 'confidentiality',
+      signedOn: '2024-11-20',
+    });
     expectStatus(retry, 201);
     expect(await events('CommitmentRecorded')).toBe(before + 1);
   });
@@ -77,7 +81,9 @@ describe('fault 2: an Idempotency-Key whose write committed is never forgotten',
     const reference = `DEL-FAIL-${failure}`;
     const { retry } = await writeTwice(failure, `deliver-${failure}`, '/deliveries', sampleRelease({ reference }), 'steward');
     expectStatus(retry, 201);
-    const recorded = itemsOf(expectStatus(await api.request('GET', '/deliveries', { role: 'auditor' }), 200).body).filter((d) => d.reference === reference);
+    const recorded = itemsOf(expectStatus(await api.request('GET', '/deliveries', { role: 'auditor' }), 200).body).filter(
+      (d) => d.reference === reference,
+    );
     expect(recorded).toHaveLength(1);
     expect(retry.body.id).toBe(recorded[0].id);
   });

@@ -27,7 +27,10 @@ describe('idempotent writes and concurrent writers', () => {
 
     it('given a used key, when another body is sent with it, then 422 and nothing is recorded', async () => {
       const before = await eventCount();
-      const other = await api.request('POST', '/deliberations', { body: smallDeliberation('25/002'), headers: { 'idempotency-key': 'k-record-25-001' } });
+      const other = await api.request('POST', '/deliberations', {
+        body: smallDeliberation('25/002'),
+        headers: { 'idempotency-key': 'k-record-25-001' },
+      });
       expect(other.status).toBe(422);
       expect(other.headers.get('content-type')).toMatch(/application\/problem\+json/);
       expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -46,11 +49,15 @@ describe('idempotent writes and concurrent writers', () => {
     it('given ten concurrent repeats of one commitment with one key, when they land, then exactly one commitment is recorded', async () => {
       const body = { party: 'dwse', kind: 'non-reidentification', signedOn: '2024-10-01', documentRef: 'NR-dwse' };
       const answers = await Promise.all(
-        Array.from({ length: 10 }, () => api.request('POST', '/deliberations/24-130/commitments', { body, headers: { 'idempotency-key': 'k-commit-dwse' } })),
+        Array.from({ length: 10 }, () =>
+          api.request('POST', '/deliberations/24-130/commitments', { body, headers: { 'idempotency-key': 'k-commit-dwse' } }),
+        ),
       );
       expect(answers.every((a) => a.status === 201 || a.status === 409)).toBe(true);
       const view = await api.request('GET', '/deliberations/24-130?on=2025-01-01');
-      expect(view.body.commitments.filter((c: { party: string; kind: string }) => c.party === 'dwse' && c.kind === 'non-reidentification')).toHaveLength(1);
+      expect(
+        view.body.commitments.filter((c: { party: string; kind: string }) => c.party === 'dwse' && c.kind === 'non-reidentification'),
+      ).toHaveLength(1);
     });
   });
 
@@ -59,7 +66,9 @@ describe('idempotent writes and concurrent writers', () => {
       const before = (await api.request('GET', '/deliberations/24-130')).body.version;
       const answers = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
-          api.request('POST', '/deliberations/24-130/commitments', { body: { party: 'steunpunt-werk', kind: `annex-${i}`, signedOn: '2024-10-02', documentRef: `A-${i}` } }),
+          api.request('POST', '/deliberations/24-130/commitments', {
+            body: { party: 'steunpunt-werk', kind: `annex-${i}`, signedOn: '2024-10-02', documentRef: `A-${i}` },
+          }),
         ),
       );
       expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
@@ -75,7 +84,12 @@ describe('idempotent writes and concurrent writers', () => {
         Array.from({ length: 6 }, (_, i) =>
           api.request('POST', '/deliberations/24-130/amendments', {
             headers: { 'if-match': etag },
-            body: { decidedOn: '2025-02-04', effectiveFrom: '2025-02-10', summary: `variant ${i}`, changes: [{ op: 'setRetention', destroyBy: `2031-0${i + 1}-01` }] },
+            body: {
+              decidedOn: '2025-02-04',
+              effectiveFrom: '2025-02-10',
+              summary: `variant ${i}`,
+              changes: [{ op: 'setRetention', destroyBy: `2031-0${i + 1}-01` }],
+            },
           }),
         ),
       );
@@ -89,7 +103,11 @@ describe('idempotent writes and concurrent writers', () => {
       const before = await eventCount();
       const stale = await api.request('POST', '/deliberations/24-130/amendments', {
         headers: { 'if-match': '"1"' },
-        body: { decidedOn: '2025-03-04', effectiveFrom: '2025-03-10', changes: [{ op: 'setReferenceYears', years: [2020, 2021, 2022, 2023] }] },
+        body: {
+          decidedOn: '2025-03-04',
+          effectiveFrom: '2025-03-10',
+          changes: [{ op: 'setReferenceYears', years: [2020, 2021, 2022, 2023] }],
+        },
       });
       expect(stale.status).toBe(412);
       expect(stale.headers.get('content-type')).toMatch(/problem\+json/);

@@ -13,7 +13,14 @@ async function fromService() {
   const port = 31000 + Math.floor(Math.random() * 1000);
   const child = spawn(process.execPath, ['dist/apps/registry/src/main.js'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), REGISTRY_DATA_DIR: 'memory://', DATABASE_URL: '', LOG_LEVEL: 'warn', REGISTRY_VERIFY_ON_START: 'false' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      REGISTRY_DATA_DIR: 'memory://',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      REGISTRY_VERIFY_ON_START: 'false',
+    },
     stdio: 'inherit',
   });
   try {

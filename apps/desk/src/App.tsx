@@ -31,19 +31,103 @@ export function App() {
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/desk/sign-in" element={<SignInPage />} />
-            <Route path="/" element={<Private><RegisterPage /></Private>} />
+            <Route
+              path="/"
+              element={
+                <Private>
+                  <RegisterPage />
+                </Private>
+              }
+            />
             <Route path="/desk" element={<Navigate to="/" replace />} />
-            <Route path="/desk/record" element={<Private><RecordPage /></Private>} />
-            <Route path="/desk/deliberations/:id" element={<Private><DeliberationPage /></Private>} />
-            <Route path="/desk/deliberations/:id/amend" element={<Private><AmendPage /></Private>} />
-            <Route path="/desk/deliberations/:id/revoke" element={<Private><RevokePage /></Private>} />
-            <Route path="/desk/deliberations/:id/commitments" element={<Private><CommitmentsPage /></Private>} />
-            <Route path="/desk/check" element={<Private><CheckPage /></Private>} />
-            <Route path="/desk/deliveries" element={<Private><LedgerPage /></Private>} />
-            <Route path="/desk/deliveries/:id" element={<Private><DeliveryPage /></Private>} />
-            <Route path="/desk/output-release" element={<Private><OutputReleasePage /></Private>} />
-            <Route path="/desk/schedule" element={<Private><SchedulePage /></Private>} />
-            <Route path="/desk/audit" element={<Private><AuditPage /></Private>} />
+            <Route
+              path="/desk/record"
+              element={
+                <Private>
+                  <RecordPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/desk/deliberations/:id"
+              element={
+                <Private>
+                  <DeliberationPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/desk/deliberations/:id/amend"
+              element={
+                <Private>
+                  <AmendPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/desk/deliberations/:id/revoke"
+              element={
+                <Private>
+                  <RevokePage />
+                </Private>
+              }
+            />
+            <Route
+              path="/desk/deliberations/:id/commitments"
+              element={
+                <Private>
+                  <CommitmentsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/desk/check"
+              element={
+                <Private>
+                  <CheckPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/desk/deliveries"
+              element={
+                <Private>
+                  <LedgerPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/desk/deliveries/:id"
+              element={
+                <Private>
+                  <DeliveryPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/desk/output-release"
+              element={
+                <Private>
+                  <OutputReleasePage />
+                </Private>
+              }
+            />
+            <Route
+              path="/desk/schedule"
+              element={
+                <Private>
+                  <SchedulePage />
+                </Private>
+              }
+            />
+            <Route
+              path="/desk/audit"
+              element={
+                <Private>
+                  <AuditPage />
+                </Private>
+              }
+            />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

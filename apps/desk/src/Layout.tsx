@@ -17,13 +17,35 @@ export function Layout({ children }: { children: ReactNode }) {
         {session && (
           <nav aria-label={t('nav.label')}>
             <ul>
-              <li><NavLink to="/" end>{t('nav.register')}</NavLink></li>
-              {can('secretariat') && <li><NavLink to="/desk/record">{t('nav.record')}</NavLink></li>}
-              <li><NavLink to="/desk/check">{t('nav.check')}</NavLink></li>
-              <li><NavLink to="/desk/deliveries">{t('nav.deliveries')}</NavLink></li>
-              {can('steward') && <li><NavLink to="/desk/output-release">{t('nav.outputRelease')}</NavLink></li>}
-              <li><NavLink to="/desk/schedule">{t('nav.schedule')}</NavLink></li>
-              {can('auditor') && <li><NavLink to="/desk/audit">{t('nav.audit')}</NavLink></li>}
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.register')}
+                </NavLink>
+              </li>
+              {can('secretariat') && (
+                <li>
+                  <NavLink to="/desk/record">{t('nav.record')}</NavLink>
+                </li>
+              )}
+              <li>
+                <NavLink to="/desk/check">{t('nav.check')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/desk/deliveries">{t('nav.deliveries')}</NavLink>
+              </li>
+              {can('steward') && (
+                <li>
+                  <NavLink to="/desk/output-release">{t('nav.outputRelease')}</NavLink>
+                </li>
+              )}
+              <li>
+                <NavLink to="/desk/schedule">{t('nav.schedule')}</NavLink>
+              </li>
+              {can('auditor') && (
+                <li>
+                  <NavLink to="/desk/audit">{t('nav.audit')}</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
         )}

@@ -34,7 +34,15 @@ export function readInstant(written: string): string | undefined {
   if (!m) return undefined;
   const date = readDate(`${m[1]}/${m[2]}/${m[3]}`);
   if (!date || m[4] === undefined) return date;
-  const t = new Date(Number(m[3]), Number(m[2]) - 1, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0')));
+  const t = new Date(
+    Number(m[3]),
+    Number(m[2]) - 1,
+    Number(m[1]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6] ?? 0),
+    Number((m[7] ?? '0').padEnd(3, '0')),
+  );
   return Number.isNaN(t.getTime()) ? undefined : t.toISOString();
 }
 

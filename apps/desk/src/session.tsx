@@ -17,7 +17,9 @@ const ROLE = 'registry.session';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
-  const [session, setSession] = useState<Session | null>(() => (storedKey() ? (JSON.parse(sessionStorage.getItem(ROLE) ?? 'null') as Session | null) : null));
+  const [session, setSession] = useState<Session | null>(() =>
+    storedKey() ? (JSON.parse(sessionStorage.getItem(ROLE) ?? 'null') as Session | null) : null,
+  );
   const [notice, setNotice] = useState<string | null>(null);
 
   const signOut = useCallback(

@@ -18,8 +18,8 @@ export class AppModule {
   static with(config: RegistryConfig, log: Logger, options: { scheduler?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
-        imports: [RegistryModule.forRoot(config, log, { scheduler: options.scheduler !== false })],
-        controllers: [ProblemsController, SessionController],
+      imports: [RegistryModule.forRoot(config, log, { scheduler: options.scheduler !== false })],
+      controllers: [ProblemsController, SessionController],
       providers: [
         { provide: API_KEYS, useValue: config.apiKeys },
         { provide: OIDC, useValue: config.oidc ?? null },

@@ -20,9 +20,23 @@ export { EXIT } from './cli/shared.js';
 /** The operator's command line: one file per command under cli/. */
 export function program(): Command {
   const cli = new Command('registry')
-    .description('Deliberation and data-release registry: operate on the configured database (DATABASE_URL, or the embedded one in REGISTRY_DATA_DIR; stop the service first when it uses the embedded one). Exit codes: 0 ok, 1 failure, 2 usage, 3 not authorised, 4 log tampered with, 5 invalid or already recorded.')
+    .description(
+      'Deliberation and data-release registry: operate on the configured database (DATABASE_URL, or the embedded one in REGISTRY_DATA_DIR; stop the service first when it uses the embedded one). Exit codes: 0 ok, 1 failure, 2 usage, 3 not authorised, 4 log tampered with, 5 invalid or already recorded.',
+    )
     .exitOverride();
-  for (const add of [seedCommand, importCommand, checkCommand, scheduleCommand, deliveriesCommand, remindersCommand, verifyCommand, rebuildCommand, exportCommand, copyLogCommand]) add(cli);
+  for (const add of [
+    seedCommand,
+    importCommand,
+    checkCommand,
+    scheduleCommand,
+    deliveriesCommand,
+    remindersCommand,
+    verifyCommand,
+    rebuildCommand,
+    exportCommand,
+    copyLogCommand,
+  ])
+    add(cli);
   return cli;
 }
 

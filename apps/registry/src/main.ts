@@ -14,15 +14,19 @@ async function main() {
     log.warn('REGISTRY_WEBHOOK_URL is set without REGISTRY_WEBHOOK_SECRET: reminders will be sent unsigned');
   const server = await createServer(config, log);
   await server.app.listen(config.port, '0.0.0.0');
-  log.info({ port: config.port, database: server.database.kind, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'registry listening');
+  log.info(
+    { port: config.port, database: server.database.kind, dataDir: config.databaseUrl ? undefined : config.dataDir },
+    'registry listening',
+  );
   // Checked after listening, so a long log does not delay start; a broken chain is loud, not fatal.
-  if (config.verifyOnStart) void verifyLog(server.store)
-    .then((result) =>
-      result.ok
-        ? log.info({ events: result.events }, 'event log verified: hash chains intact')
-        : log.warn({ firstBrokenPosition: result.firstBrokenPosition, reason: result.reason }, 'EVENT LOG TAMPERED: hash chain broken'),
-    )
-    .catch((error) => log.warn({ err: error }, 'could not verify the event log at start'));
+  if (config.verifyOnStart)
+    void verifyLog(server.store)
+      .then((result) =>
+        result.ok
+          ? log.info({ events: result.events }, 'event log verified: hash chains intact')
+          : log.warn({ firstBrokenPosition: result.firstBrokenPosition, reason: result.reason }, 'EVENT LOG TAMPERED: hash chain broken'),
+      )
+      .catch((error) => log.warn({ err: error }, 'could not verify the event log at start'));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -37,7 +41,10 @@ async function main() {
 
 main().catch((error) => {
   if (error instanceof DataDirectoryInUseError) {
-    log.fatal({ dataDir: error.dataDir, pid: error.pid }, `registry cannot start: ${error.message}. Stop the other process, or point REGISTRY_DATA_DIR elsewhere.`);
+    log.fatal(
+      { dataDir: error.dataDir, pid: error.pid },
+      `registry cannot start: ${error.message}. Stop the other process, or point REGISTRY_DATA_DIR elsewhere.`,
+    );
     process.exit(2);
   }
   log.fatal({ err: error }, `registry failed to start: ${error instanceof Error ? error.message : String(error)}`);

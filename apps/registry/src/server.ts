@@ -28,7 +28,10 @@ export interface RegistryServer {
 export async function createServer(config: RegistryConfig, log: Logger, options: { scheduler?: boolean } = {}): Promise<RegistryServer> {
   // Say what start-up is doing, so a long catch-up on a big log does not look like a hang.
   const started = performance.now();
-  log.info({ database: config.databaseUrl ? 'postgresql' : 'embedded', events: config.kurrentDbUrl ? 'kurrentdb' : 'postgresql' }, 'opening the database and applying migrations, then catching up the read models');
+  log.info(
+    { database: config.databaseUrl ? 'postgresql' : 'embedded', events: config.kurrentDbUrl ? 'kurrentdb' : 'postgresql' },
+    'opening the database and applying migrations, then catching up the read models',
+  );
   // CoreModule opens the database, the store and the read models (catch-up) as Nest builds the providers.
   // abortOnError false: a failure to start (such as the data directory in use) is thrown, not a process exit.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, log, options), {
@@ -37,9 +40,16 @@ export async function createServer(config: RegistryConfig, log: Logger, options:
     abortOnError: false,
   });
   const store = app.get<EventStore>(EVENT_STORE);
-  const checkpoints = await app.get(ProjectionRunner).checkpoints().catch(() => new Map());
+  const checkpoints = await app
+    .get(ProjectionRunner)
+    .checkpoints()
+    .catch(() => new Map());
   log.info(
-    { ms: Math.round(performance.now() - started), head: await store.headCheckpoint().catch(() => undefined), projections: Object.fromEntries(checkpoints) },
+    {
+      ms: Math.round(performance.now() - started),
+      head: await store.headCheckpoint().catch(() => undefined),
+      projections: Object.fromEntries(checkpoints),
+    },
     'database migrated and read models caught up',
   );
   try {
@@ -60,9 +70,13 @@ export async function createServer(config: RegistryConfig, log: Logger, options:
     // The document is generated from the zod schemas the routes validate with (http/openapi).
     const document = openApiDocument();
     app.use('/docs', (req: { headers: { accept?: string }; path: string }, res: { json(b: unknown): void }, next: () => void) =>
-      (req.path === '/openapi.json' || (req.path === '/' && /json/.test(req.headers.accept ?? '') && !/html/.test(req.headers.accept ?? ''))) ? res.json(document) : next(),
+      req.path === '/openapi.json' || (req.path === '/' && /json/.test(req.headers.accept ?? '') && !/html/.test(req.headers.accept ?? ''))
+        ? res.json(document)
+        : next(),
     );
-    SwaggerModule.setup('docs', app, document as unknown as OpenAPIObject, { jsonDocumentUrl: 'docs/openapi.json' });
+    // Swagger UI only renders it: it gets the 3.1 document as plain JSON (its types describe 3.0).
+    const forTheUi: OpenAPIObject = JSON.parse(JSON.stringify(document));
+    SwaggerModule.setup('docs', app, forTheUi, { jsonDocumentUrl: 'docs/openapi.json' });
     await app.init();
     return {
       app,

@@ -9,13 +9,21 @@ const change = fc.oneof(
   day.map((destroyBy) => ({ op: 'setRetention', destroyBy })),
   fc.constant({ op: 'setReferenceYears', years: [2020, 2021] }),
 );
-const timeline = fc.array(fc.record({ effectiveFrom: day, changes: fc.array(change, { minLength: 1, maxLength: 2 }) }), { maxLength: 7 }).map(
-  (amendments): DeliberationTimeline => {
+const timeline = fc
+  .array(fc.record({ effectiveFrom: day, changes: fc.array(change, { minLength: 1, maxLength: 2 }) }), { maxLength: 7 })
+  .map((amendments): DeliberationTimeline => {
     const recorded = amendments.map((a, i) => ({ ...a, sequence: i + 1, decidedOn: '2020-01-01', recordedAt: '2020-01-01T00:00:00Z' }));
-    const sorted = recorded.sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? a.sequence - b.sequence : a.effectiveFrom < b.effectiveFrom ? -1 : 1));
-    return { original, amendments: sorted, commitments: [], version: 1 + amendments.length, recordedAt: '2020-01-01T00:00:00Z' } as unknown as DeliberationTimeline;
-  },
-);
+    const sorted = recorded.sort((a, b) =>
+      a.effectiveFrom === b.effectiveFrom ? a.sequence - b.sequence : a.effectiveFrom < b.effectiveFrom ? -1 : 1,
+    );
+    return {
+      original,
+      amendments: sorted,
+      commitments: [],
+      version: 1 + amendments.length,
+      recordedAt: '2020-01-01T00:00:00Z',
+    } as unknown as DeliberationTimeline;
+  });
 
 describe('deadline ranges of a deliberation (what the reminder run looks up)', () => {
   it('given any amendments and any delivery day, the range holding that day carries destroyByFor of that day, and is kept exactly when within the horizon', () => {

@@ -3,7 +3,10 @@ import { join, resolve } from 'node:path';
 
 /** Another live process (or this one) has the embedded data directory open. */
 export class DataDirectoryInUseError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(`the data directory ${dataDir} is in use by process ${pid}; the embedded database allows one process at a time`);
     this.name = 'DataDirectoryInUseError';
   }

@@ -2,8 +2,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 
 /** Rows of a TypeORM raw query, whether it returned `rows` or `[rows, count]` (UPDATE/DELETE). */
 export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
-    return result[0] as T[];
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
   return result as T[];
 }
 

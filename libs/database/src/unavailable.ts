@@ -6,10 +6,22 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '57014', // statement_timeout (or a cancel)
   '55P03', // lock_timeout
   '53300', // too many connections
-  '57P01', '57P02', '57P03', // admin shutdown, crash shutdown, cannot connect now
+  '57P01',
+  '57P02',
+  '57P03', // admin shutdown, crash shutdown, cannot connect now
 ]);
-const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const UNAVAILABLE_MESSAGES = /Query read timeout|timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Connection terminated due to connection timeout|Cannot use a pool after calling end|Client was closed|database did not answer in time/i;
+const UNAVAILABLE_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Query read timeout|timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Connection terminated due to connection timeout|Cannot use a pool after calling end|Client was closed|database did not answer in time/i;
 
 /** Thrown by our own deadlines (health probes) so it is classified like the driver's timeouts. */
 export class DatabaseTimeoutError extends Error {
@@ -20,7 +32,11 @@ export class DatabaseTimeoutError extends Error {
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+  for (
+    let e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    depth++
+  ) {
     if (e instanceof DatabaseTimeoutError) return true;
     const code = typeof e.code === 'string' ? e.code : undefined;
     if (code && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code) || code.startsWith('08'))) return true;

@@ -108,7 +108,8 @@ async function compareHashes(to: EventStore, hashes: Map<string, string>): Promi
     for (const event of batch.events) {
       const expected = hashes.get(event.eventId);
       if (expected === undefined) continue;
-      if (expected !== event.hash) throw new CopyLogError(`${event.streamId}@${event.revision}: hash in the target differs from the source`);
+      if (expected !== event.hash)
+        throw new CopyLogError(`${event.streamId}@${event.revision}: hash in the target differs from the source`);
       seen += 1;
     }
     checkpoint = batch.checkpoint;

@@ -134,7 +134,10 @@ export class ConcurrencyError extends Error {
 }
 
 export class DuplicateEventError extends Error {
-  constructor(readonly eventId: string, readonly streamId: string) {
+  constructor(
+    readonly eventId: string,
+    readonly streamId: string,
+  ) {
     super(`event ${eventId} is already stored in another stream or with other content`);
     this.name = 'DuplicateEventError';
   }

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { KurrentDBClient, excludeSystemEvents, streamNameFilter, type Filter, type ReadAllOptions as KdbReadAllOptions } from '@kurrent/kurrentdb-client';
+import {
+  KurrentDBClient,
+  excludeSystemEvents,
+  streamNameFilter,
+  type Filter,
+  type ReadAllOptions as KdbReadAllOptions,
+} from '@kurrent/kurrentdb-client';
 import {
   ConcurrencyError,
   DuplicateEventError,
@@ -41,8 +47,6 @@ export interface KurrentDbStoreOptions {
   maxAttempts?: number;
 }
 
-
-
 /**
  * A duplicate result when every event was stored before in this stream with the same content;
  * throws when only some were. KurrentDB has no index by event id, so an id stored in another
@@ -54,7 +58,10 @@ function duplicateOf(streamId: string, events: NewEvent[], stored: MappedRecord[
   if (found.every((record) => record === undefined)) return undefined;
   events.forEach((event, i) => {
     const record = found[i]?.event;
-    const same = record?.type === event.type && record.schemaVersion === event.schemaVersion && canonicalJson(record.data) === canonicalJson(event.data);
+    const same =
+      record?.type === event.type &&
+      record.schemaVersion === event.schemaVersion &&
+      canonicalJson(record.data) === canonicalJson(event.data);
     if (!same) throw new DuplicateEventError(event.eventId, streamId);
   });
   const last = found.reduce((a, b) => (b!.event.revision > a!.event.revision ? b : a))!;

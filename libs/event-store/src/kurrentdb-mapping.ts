@@ -150,7 +150,10 @@ export function mapAppendError(error: unknown, streamId: string, expected: Expec
 }
 
 export class KurrentDbDeadlineError extends Error {
-  constructor(readonly operation: string, readonly deadlineMs: number) {
+  constructor(
+    readonly operation: string,
+    readonly deadlineMs: number,
+  ) {
     super(
       `KurrentDB did not answer ${operation} within ${deadlineMs} ms` +
         (operation.startsWith('append') ? ' (the append may or may not be stored: retry with the same event ids)' : ''),

@@ -24,7 +24,9 @@ async function lockForAppend(queryRunner: QueryRunner, streamId: string, conditi
     [streamId, condition?.streamId ?? null],
   );
   if (row.written_before)
-    throw new Error(`append to ${streamId}: the transaction wrote before appending; append first (a catch-up reader may already be past its id)`);
+    throw new Error(
+      `append to ${streamId}: the transaction wrote before appending; append first (a catch-up reader may already be past its id)`,
+    );
 }
 
 /**
@@ -52,7 +54,9 @@ async function stampTransaction(queryRunner: QueryRunner): Promise<string> {
 }
 
 async function checkCondition(queryRunner: QueryRunner, condition: NonNullable<AppendOptions['condition']>) {
-  const [row] = await records<{ revision: string }>(queryRunner, `SELECT revision::text AS revision FROM es_streams WHERE stream_id = $1`, [condition.streamId]);
+  const [row] = await records<{ revision: string }>(queryRunner, `SELECT revision::text AS revision FROM es_streams WHERE stream_id = $1`, [
+    condition.streamId,
+  ]);
   const actual = Number(row?.revision ?? 0);
   if (actual !== condition.revision) throw new ConcurrencyError(condition.streamId, condition.revision, actual);
 }
@@ -82,7 +86,14 @@ export async function appendInTransaction(
     [streamId],
   );
   // Checked once the stream is locked, so a racing append of the same ids is visible here.
-  const duplicate = duplicateOf(streamId, events, await existingEvents(queryRunner, events.map((e) => e.eventId)));
+  const duplicate = duplicateOf(
+    streamId,
+    events,
+    await existingEvents(
+      queryRunner,
+      events.map((e) => e.eventId),
+    ),
+  );
   if (duplicate) return duplicate;
 
   const actual = stream ? Number(stream.revision) : 0;
@@ -94,8 +105,18 @@ export async function appendInTransaction(
     const revision = actual + index + 1;
     const metadata = options.keepRecordedAt ? event.metadata : { ...event.metadata, recordedAt };
     const hash = eventHash(previousHash, { ...event, metadata, streamId, revision });
-    const row = [streamId, revision, event.eventId, event.type, event.schemaVersion,
-      JSON.stringify(event.data), JSON.stringify(metadata), previousHash, hash, metadata.recordedAt];
+    const row = [
+      streamId,
+      revision,
+      event.eventId,
+      event.type,
+      event.schemaVersion,
+      JSON.stringify(event.data),
+      JSON.stringify(metadata),
+      previousHash,
+      hash,
+      metadata.recordedAt,
+    ];
     previousHash = hash;
     return row;
   });
@@ -110,7 +131,9 @@ export async function appendInTransaction(
     if (updated.affected !== 1) throw new ConcurrencyError(streamId, expected, actual);
   } else {
     await queryRunner.query(`INSERT INTO es_streams (stream_id, revision, last_hash) VALUES ($1, $2, $3)`, [
-      streamId, revision, previousHash,
+      streamId,
+      revision,
+      previousHash,
     ]);
   }
 

@@ -17,7 +17,17 @@ import {
 import { normalize } from './append-input.js';
 import { streamRowCache } from './stream-row-cache.js';
 import { APPENDERS_KEY, appendInTransaction } from './postgres-append.js';
-import { COLUMNS, compareCheckpoints, duplicateOf, existingEvents, formatCheckpoint, parseCheckpoint, records, toEvent, type EventRow } from './postgres-rows.js';
+import {
+  COLUMNS,
+  compareCheckpoints,
+  duplicateOf,
+  existingEvents,
+  formatCheckpoint,
+  parseCheckpoint,
+  records,
+  toEvent,
+  type EventRow,
+} from './postgres-rows.js';
 
 export { appendInTransaction } from './postgres-append.js';
 export { compareCheckpoints, formatCheckpoint, parseCheckpoint } from './postgres-rows.js';
@@ -48,7 +58,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** Lock the stream, check duplicates and the revision, then insert (several round trips). */
-  private async lockingAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions): Promise<AppendResult> {
+  private async lockingAppend(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     const queryRunner = this.dataSource.createQueryRunner();
     let raceLost: unknown;
     try {
@@ -67,11 +82,22 @@ export class PostgresEventStore implements EventStore {
     }
     // A concurrent append stored some of these ids first: now committed, so visible here.
     const normalized = normalize(streamId, events, expected);
-    const duplicate = duplicateOf(streamId, normalized, await existingEvents(this.dataSource, normalized.map((e) => e.eventId)));
+    const duplicate = duplicateOf(
+      streamId,
+      normalized,
+      await existingEvents(
+        this.dataSource,
+        normalized.map((e) => e.eventId),
+      ),
+    );
     if (duplicate) return duplicate;
     const constraint = (raceLost as { constraint?: string }).constraint;
     if (constraint === 'es_streams_pkey' || constraint === 'es_events_stream_revision_key') {
-      const [row] = await records<{ revision: string }>(this.dataSource, `SELECT revision::text AS revision FROM es_streams WHERE stream_id = $1`, [streamId]);
+      const [row] = await records<{ revision: string }>(
+        this.dataSource,
+        `SELECT revision::text AS revision FROM es_streams WHERE stream_id = $1`,
+        [streamId],
+      );
       throw new ConcurrencyError(streamId, expected, Number(row?.revision ?? 0));
     }
     throw raceLost;
@@ -80,7 +106,6 @@ export class PostgresEventStore implements EventStore {
   async readStream(streamId: string): Promise<StoredEvent[]> {
     return (await this.readStreams([streamId])).get(streamId) ?? [];
   }
-
 
   /**
    * Events are immutable and streams only grow, so the rows of a stream read before stay valid:
@@ -104,12 +129,20 @@ export class PostgresEventStore implements EventStore {
     // A stream evicted from the cache while this read ran: read it whole, once more.
     const incomplete = ids.filter((id, i) => (this.rows.get(id)?.length ?? 0) < Math.max(after[i], seen.get(id) ?? 0));
     const whole = incomplete.length
-      ? await records<EventRow>(this.dataSource, `SELECT ${COLUMNS} FROM es_events WHERE stream_id = ANY($1::text[]) ORDER BY es_events.stream_id, es_events.revision`, [incomplete])
+      ? await records<EventRow>(
+          this.dataSource,
+          `SELECT ${COLUMNS} FROM es_events WHERE stream_id = ANY($1::text[]) ORDER BY es_events.stream_id, es_events.revision`,
+          [incomplete],
+        )
       : [];
     const streams = new Map<string, StoredEvent[]>();
     for (const id of ids) {
       const rows = incomplete.includes(id) ? whole.filter((row) => row.stream_id === id) : (this.rows.get(id) ?? []);
-      if (rows.length) streams.set(id, rows.map((row) => this.upcast(toEvent(row))));
+      if (rows.length)
+        streams.set(
+          id,
+          rows.map((row) => this.upcast(toEvent(row))),
+        );
     }
     return streams;
   }

@@ -1,12 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import {
-  DuplicateEventError,
-  START,
-  type AppendResult,
-  type Checkpoint,
-  type NewEvent,
-  type StoredEvent,
-} from './event-store.js';
+import { DuplicateEventError, START, type AppendResult, type Checkpoint, type NewEvent, type StoredEvent } from './event-store.js';
 import { canonicalJson } from './hash.js';
 
 /** Rows, checkpoints and duplicate detection shared by the PostgreSQL store's append and reads. */

@@ -1,4 +1,3 @@
-
 /** The rows of recently read streams, in revision order; bounded by stream count, oldest dropped first. */
 export function streamRowCache<Row>(limit = 5_000) {
   const streams = new Map<string, Row[]>();

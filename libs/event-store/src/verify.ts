@@ -52,7 +52,11 @@ export async function verifyLog(log: VerifiableLog, options: VerifyOptions = {})
       const head = pendingHeads.get(event.streamId);
       if (head?.revision === event.revision) {
         if (head.lastHash !== event.hash) {
-          return { ok: false, firstBrokenPosition: event.position, reason: `${event.streamId}@${event.revision}: hash differs from the stream head` };
+          return {
+            ok: false,
+            firstBrokenPosition: event.position,
+            reason: `${event.streamId}@${event.revision}: hash differs from the stream head`,
+          };
         }
         pendingHeads.delete(event.streamId);
       }
@@ -74,7 +78,11 @@ export async function verifyLog(log: VerifiableLog, options: VerifyOptions = {})
     for (const [streamId, last] of streams) {
       const head = recorded.get(streamId)?.revision ?? 0;
       if (last.revision > head) {
-        return { ok: false, firstBrokenPosition: last.position, reason: `${streamId}@${last.revision}: beyond the stream head at revision ${head}` };
+        return {
+          ok: false,
+          firstBrokenPosition: last.position,
+          reason: `${streamId}@${last.revision}: beyond the stream head at revision ${head}`,
+        };
       }
     }
   }
@@ -85,7 +93,8 @@ function checkEvent(event: StoredEvent, previous: { revision: number; hash: stri
   const where = `${event.streamId}@${event.revision}`;
   const expectedRevision = (previous?.revision ?? 0) + 1;
   if (event.revision !== expectedRevision) return `${where}: expected revision ${expectedRevision} (an event is missing or inserted)`;
-  if (event.previousHash !== (previous?.hash ?? GENESIS_HASH)) return `${where}: previous hash does not link to the stream's previous event`;
+  if (event.previousHash !== (previous?.hash ?? GENESIS_HASH))
+    return `${where}: previous hash does not link to the stream's previous event`;
   if (eventHash(event.previousHash, event) !== event.hash) return `${where}: content does not match its hash`;
   return undefined;
 }

@@ -38,7 +38,7 @@ export interface ContractSubject {
 /** Every event of a store, raw, in global order. */
 export async function everything(store: EventStore): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
-  for (let checkpoint = START; ; ) {
+  for (let checkpoint = START; ;) {
     const batch = await store.readAll(checkpoint, 100, { raw: true });
     if (batch.events.length === 0) return events;
     events.push(...batch.events);
@@ -146,7 +146,11 @@ export function describeEventStoreContract(
       const id = stream('conflict');
       const first = await store.append(id, [newEvent(), newEvent()], NO_STREAM);
       const headBefore = await store.headCheckpoint();
-      const attempts: [number, number][] = [[1, 2], [0, 2], [3, 2]];
+      const attempts: [number, number][] = [
+        [1, 2],
+        [0, 2],
+        [3, 2],
+      ];
       for (const [expected, actual] of attempts) {
         const error = await store.append(id, [newEvent()], expected).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ConcurrencyError);
@@ -176,9 +180,17 @@ export function describeEventStoreContract(
       const events = [newEvent(), newEvent()];
       const first = await store.append(id, events, NO_STREAM);
       await store.append(id, [newEvent()], 2);
-      const retry = await store.append(id, events.map((e) => ({ ...e, metadata: { ...e.metadata, recordedAt: new Date().toISOString() } })), NO_STREAM);
+      const retry = await store.append(
+        id,
+        events.map((e) => ({ ...e, metadata: { ...e.metadata, recordedAt: new Date().toISOString() } })),
+        NO_STREAM,
+      );
       expect(retry).toEqual({ ...first, duplicate: true });
-      const upper = await store.append(id, events.map((e) => ({ ...e, eventId: e.eventId.toUpperCase() })), 'any');
+      const upper = await store.append(
+        id,
+        events.map((e) => ({ ...e, eventId: e.eventId.toUpperCase() })),
+        'any',
+      );
       expect(upper.duplicate).toBe(true);
       expect((await store.readStream(id)).length).toBe(3);
     });
@@ -221,7 +233,13 @@ export function describeEventStoreContract(
       const [a, b] = [stream('all-a'), stream('all-b')];
       const appended: string[] = [];
       const results = [];
-      for (const [id, expected] of [[a, 0], [b, 0], [a, 1], [b, 1], [a, 2]] as const) {
+      for (const [id, expected] of [
+        [a, 0],
+        [b, 0],
+        [a, 1],
+        [b, 1],
+        [a, 2],
+      ] as const) {
         const event = newEvent();
         appended.push(event.eventId);
         results.push(await store.append(id, [event], expected));
@@ -302,7 +320,7 @@ export function describeEventStoreContract(
       const mine = before.events.find((e) => e.eventId === old.eventId);
       expect(mine).toMatchObject(expected);
       let raw: StoredEvent | undefined;
-      for (let checkpoint = START; !raw; ) {
+      for (let checkpoint = START; !raw;) {
         const batch = await store.readAll(checkpoint, 500, { raw: true });
         expect(batch.events.length).toBeGreaterThan(0);
         raw = batch.events.find((e) => e.eventId === old.eventId);
@@ -324,13 +342,18 @@ export function describeEventStoreContract(
       let events: StoredEvent[];
       const tamperIt = (title: string, fn: (tamper: Tamper) => Promise<void>) =>
         it(title, async () => {
-          if (!subject.tamper) throw new Error('the factory gives no tamper hooks: pass gaps.noTamperHooks with the reason to skip these tests');
+          if (!subject.tamper)
+            throw new Error('the factory gives no tamper hooks: pass gaps.noTamperHooks with the reason to skip these tests');
           await fn(subject.tamper);
         });
 
       beforeAll(async () => {
         id = stream('tamper');
-        await store.append(id, [newEvent('contract.T', { i: 1 }), newEvent('contract.T', { i: 2 }), newEvent('contract.T', { i: 3 })], NO_STREAM);
+        await store.append(
+          id,
+          [newEvent('contract.T', { i: 1 }), newEvent('contract.T', { i: 2 }), newEvent('contract.T', { i: 3 })],
+          NO_STREAM,
+        );
         events = await store.readStream(id);
       });
 

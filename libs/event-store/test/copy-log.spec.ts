@@ -23,7 +23,11 @@ describe('copyLog (PostgreSQL to PostgreSQL)', () => {
     await from.append('deliberation-a', [newEvent(RENAMED_TYPE, { name: 'old schema' }, 1), newEvent('t.B', { n: 1 })], NO_STREAM);
     for (let i = 0; i < 30; i++) {
       const stream = `stream-${i % 4}`;
-      await from.append(stream, i % 3 === 0 ? [newEvent('t.C', { i }), newEvent('t.D', { i, nested: { z: 1, a: [i] } })] : [newEvent('t.C', { i })], 'any');
+      await from.append(
+        stream,
+        i % 3 === 0 ? [newEvent('t.C', { i }), newEvent('t.D', { i, nested: { z: 1, a: [i] } })] : [newEvent('t.C', { i })],
+        'any',
+      );
     }
     await from.append('deliberation-a', [newEvent('t.E', { last: true })], 2);
   });
@@ -39,7 +43,12 @@ describe('copyLog (PostgreSQL to PostgreSQL)', () => {
     const copied = await everything(to);
     expect(copied.map(portable)).toEqual(original.map(portable));
     expect(copied[0]).toMatchObject({ type: RENAMED_TYPE, schemaVersion: 1, data: { name: 'old schema' } });
-    expect(result).toMatchObject({ read: original.length, appended: original.length, skipped: 0, verify: { ok: true, events: original.length } });
+    expect(result).toMatchObject({
+      read: original.length,
+      appended: original.length,
+      skipped: 0,
+      verify: { ok: true, events: original.length },
+    });
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)!.read).toBe(original.length);
     // Reads through the target upcast as usual.

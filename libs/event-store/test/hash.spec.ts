@@ -14,7 +14,11 @@ describe('canonicalJson and eventHash', () => {
   it('hashes the previous hash followed by the canonical fields', () => {
     const fields = { streamId: 's', revision: 1, eventId: 'e', type: 't', schemaVersion: 1, data: { b: 1, a: 2 }, metadata: {} };
     const body = '{"data":{"a":2,"b":1},"eventId":"e","metadata":{},"revision":1,"schemaVersion":1,"streamId":"s","type":"t"}';
-    expect(eventHash(GENESIS_HASH, fields)).toBe(createHash('sha256').update(GENESIS_HASH + body).digest('hex'));
+    expect(eventHash(GENESIS_HASH, fields)).toBe(
+      createHash('sha256')
+        .update(GENESIS_HASH + body)
+        .digest('hex'),
+    );
     expect(eventHash(GENESIS_HASH, { ...fields, data: { a: 2, b: 1 } })).toBe(eventHash(GENESIS_HASH, fields));
     expect(eventHash(GENESIS_HASH, { ...fields, revision: 2 })).not.toBe(eventHash(GENESIS_HASH, fields));
   });

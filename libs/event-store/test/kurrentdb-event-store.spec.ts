@@ -11,7 +11,10 @@ if (url) {
   describeEventStoreContract(
     `KurrentDbEventStore on ${url.replace(/\/\/[^@/]*@/, '//***@')}`,
     async ({ upcast }) => ({
-      store: (await openKurrentDbEventStore(url, upcast, { streamPrefix: `test${randomBytes(4).toString('hex')}-`, deadlineMs: 10_000 })) as KurrentDbEventStore,
+      store: (await openKurrentDbEventStore(url, upcast, {
+        streamPrefix: `test${randomBytes(4).toString('hex')}-`,
+        deadlineMs: 10_000,
+      })) as KurrentDbEventStore,
       cleanup: async () => {},
     }),
     { noTamperHooks: 'KurrentDB offers no way to edit or delete a stored event in place' },

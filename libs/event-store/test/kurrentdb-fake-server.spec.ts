@@ -84,7 +84,9 @@ class FakeKurrentDb {
       await tick();
       let records = direction === 'forwards' ? [...log] : [...log].reverse();
       if (fromPosition !== 'start' && fromPosition !== 'end') {
-        const at = (r: FakeRecord) => r.position.commit > fromPosition.commit || (r.position.commit === fromPosition.commit && r.position.prepare >= fromPosition.prepare);
+        const at = (r: FakeRecord) =>
+          r.position.commit > fromPosition.commit ||
+          (r.position.commit === fromPosition.commit && r.position.prepare >= fromPosition.prepare);
         records = records.filter((r) => (direction === 'forwards' ? at(r) : !at(r)));
       }
       for (const record of records.filter(matches).slice(0, Number(maxCount))) yield { event: copy(record) };

@@ -57,7 +57,14 @@ describe('KurrentDB mapping', () => {
       position: { commit: 4096n, prepare: 4000n },
     };
     const mapped = fromRecord(record, 'reg-');
-    expect(mapped.event).toEqual({ ...event, streamId: 'deliberation-24-130', revision: 1, position: '4000', previousHash: GENESIS_HASH, hash });
+    expect(mapped.event).toEqual({
+      ...event,
+      streamId: 'deliberation-24-130',
+      revision: 1,
+      position: '4000',
+      previousHash: GENESIS_HASH,
+      hash,
+    });
     expect(eventHash(mapped.event.previousHash, mapped.event)).toBe(hash);
     expect(mapped.appendId).toBe('append-1');
     expect(mapped.checkpoint).toBe('kdb:4096:4000');
@@ -66,11 +73,22 @@ describe('KurrentDB mapping', () => {
   it('keeps the causation id in both places when there is one', () => {
     const event = newEvent();
     event.metadata.causationId = 'cause';
-    expect(toEventData(event, { previousHash: GENESIS_HASH, hash: 'h', appendId: 'a' }).metadata).toMatchObject({ $causationId: 'cause', metadata: { causationId: 'cause' } });
+    expect(toEventData(event, { previousHash: GENESIS_HASH, hash: 'h', appendId: 'a' }).metadata).toMatchObject({
+      $causationId: 'cause',
+      metadata: { causationId: 'cause' },
+    });
   });
 
   it('refuses events it did not write, and events without a log position', () => {
-    const foreign: KurrentDbRecord = { streamId: 's', id: 'x', revision: 0n, type: 't', data: {}, metadata: { foo: 1 }, position: { commit: 1n, prepare: 1n } };
+    const foreign: KurrentDbRecord = {
+      streamId: 's',
+      id: 'x',
+      revision: 0n,
+      type: 't',
+      data: {},
+      metadata: { foo: 1 },
+      position: { commit: 1n, prepare: 1n },
+    };
     expect(() => fromRecord(foreign)).toThrow(/not written by the registry/);
     const event = newEvent();
     const metadata = JSON.parse(JSON.stringify(toEventData(event, { previousHash: GENESIS_HASH, hash: 'h', appendId: 'a' }).metadata));
@@ -78,7 +96,7 @@ describe('KurrentDB mapping', () => {
     expect(() => fromRecord({ ...foreign, metadata }, 'reg-')).toThrow(/prefix/);
   });
 
-  it('encodes checkpoints in $all order and rejects another store\'s checkpoints', () => {
+  it("encodes checkpoints in $all order and rejects another store's checkpoints", () => {
     const at = (commit: bigint, prepare: bigint) => encodeCheckpoint({ commit, prepare });
     expect(decodeCheckpoint(at(12n, 10n))).toEqual({ commit: 12n, prepare: 10n });
     expect(decodeCheckpoint(START)).toBeUndefined();

@@ -22,60 +22,56 @@ describeEventStoreContract(`PostgresEventStore on ${testTarget}`, async ({ upcas
 
 // Needs two sessions with open transactions side by side, which pglite-socket serialises.
 const onPostgres = testTarget === 'postgres';
-(onPostgres ? describe : describe.skip)(
-  `two-connection races${onPostgres ? '' : ' (SKIPPED: PostgreSQL only, set DATABASE_URL)'}`,
-  () => {
-    it('holds back a later commit until the transaction holding a lower position commits (the reader waits for the appender in flight)', async () => {
-      const store = new PostgresEventStore(db.dataSource);
-      const from = await store.headCheckpoint();
-      const a = db.dataSource.createQueryRunner();
-      let first, second, pending: ReturnType<PostgresEventStore['readAll']> | undefined;
-      try {
-        await a.startTransaction();
-        first = await appendInTransaction(a, 'race-a', [newEvent()], NO_STREAM);
-        second = await store.append('race-b', [newEvent()], NO_STREAM);
-        expect(BigInt(first.position)).toBeLessThan(BigInt(second.position));
-        // A reader checkpointing by position alone would now pass A's position and skip A.
-        const byPosition = await db.dataSource.query(
-          `SELECT global_position::text AS position FROM es_events WHERE global_position >= $1`,
-          [first.position],
-        );
-        expect(byPosition).toEqual([{ position: second.position }]);
-        // A reader now waits for A (an append in flight) instead of returning B alone (issue 10).
-        let settled = false;
-        pending = store.readAll(from, 100).finally(() => (settled = true));
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        expect(settled).toBe(false);
-        await a.commitTransaction();
-      } finally {
-        if (a.isTransactionActive) await a.rollbackTransaction();
-        await a.release();
-      }
-      const batch = await pending!;
-      expect(batch.events.map((e) => [e.streamId, e.position])).toEqual([
-        ['race-a', first!.position],
-        ['race-b', second!.position],
+(onPostgres ? describe : describe.skip)(`two-connection races${onPostgres ? '' : ' (SKIPPED: PostgreSQL only, set DATABASE_URL)'}`, () => {
+  it('holds back a later commit until the transaction holding a lower position commits (the reader waits for the appender in flight)', async () => {
+    const store = new PostgresEventStore(db.dataSource);
+    const from = await store.headCheckpoint();
+    const a = db.dataSource.createQueryRunner();
+    let first, second, pending: ReturnType<PostgresEventStore['readAll']> | undefined;
+    try {
+      await a.startTransaction();
+      first = await appendInTransaction(a, 'race-a', [newEvent()], NO_STREAM);
+      second = await store.append('race-b', [newEvent()], NO_STREAM);
+      expect(BigInt(first.position)).toBeLessThan(BigInt(second.position));
+      // A reader checkpointing by position alone would now pass A's position and skip A.
+      const byPosition = await db.dataSource.query(`SELECT global_position::text AS position FROM es_events WHERE global_position >= $1`, [
+        first.position,
       ]);
-      expect(batch.checkpoint).toBe(second!.checkpoint);
-    });
+      expect(byPosition).toEqual([{ position: second.position }]);
+      // A reader now waits for A (an append in flight) instead of returning B alone (issue 10).
+      let settled = false;
+      pending = store.readAll(from, 100).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      await a.commitTransaction();
+    } finally {
+      if (a.isTransactionActive) await a.rollbackTransaction();
+      await a.release();
+    }
+    const batch = await pending!;
+    expect(batch.events.map((e) => [e.streamId, e.position])).toEqual([
+      ['race-a', first!.position],
+      ['race-b', second!.position],
+    ]);
+    expect(batch.checkpoint).toBe(second!.checkpoint);
+  });
 
-    it('refuses to append from a transaction that wrote before (its id may be older than appends a reader has passed)', async () => {
-      const store = new PostgresEventStore(db.dataSource);
-      const old = db.dataSource.createQueryRunner();
-      try {
-        await old.startTransaction();
-        await old.query(`SELECT pg_current_xact_id()`);
-        await store.append('older-tx', [newEvent()], NO_STREAM);
-        // Stored, this event would precede revision 1 in global order.
-        await expect(appendInTransaction(old, 'older-tx', [newEvent()], 'any')).rejects.toThrow(/wrote before appending/);
-      } finally {
-        await old.rollbackTransaction();
-        await old.release();
-      }
-      expect((await store.append('older-tx', [newEvent()], 1)).revision).toBe(2);
-    });
-  },
-);
+  it('refuses to append from a transaction that wrote before (its id may be older than appends a reader has passed)', async () => {
+    const store = new PostgresEventStore(db.dataSource);
+    const old = db.dataSource.createQueryRunner();
+    try {
+      await old.startTransaction();
+      await old.query(`SELECT pg_current_xact_id()`);
+      await store.append('older-tx', [newEvent()], NO_STREAM);
+      // Stored, this event would precede revision 1 in global order.
+      await expect(appendInTransaction(old, 'older-tx', [newEvent()], 'any')).rejects.toThrow(/wrote before appending/);
+    } finally {
+      await old.rollbackTransaction();
+      await old.release();
+    }
+    expect((await store.append('older-tx', [newEvent()], 1)).revision).toBe(2);
+  });
+});
 
 describe('two store instances on one database (two service instances, each with its own head cache)', () => {
   it('given instance B appended since A last saw the stream, when A appends with its stale revision, then ConcurrencyError, and with the right one the chain stays intact', async () => {

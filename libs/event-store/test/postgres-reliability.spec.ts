@@ -23,7 +23,9 @@ describe(`issue 10 on ${testTarget}: recordedAt from one clock`, () => {
     const behind = new PostgresEventStore(db.dataSource);
     const before = await ahead.headCheckpoint();
     await Promise.all(
-      Array.from({ length: 40 }, (_, i) => (i % 2 ? ahead.append(`clock-${i}`, [stampedBy(60_000)], NO_STREAM) : behind.append(`clock-${i}`, [stampedBy(-60_000)], NO_STREAM))),
+      Array.from({ length: 40 }, (_, i) =>
+        i % 2 ? ahead.append(`clock-${i}`, [stampedBy(60_000)], NO_STREAM) : behind.append(`clock-${i}`, [stampedBy(-60_000)], NO_STREAM),
+      ),
     );
     const all = await everything(ahead);
     const ours = all.filter((e) => e.type === 'reliability.Stamped' && e.streamId.startsWith('clock-') && e.streamId !== 'clock-kept');
@@ -51,7 +53,9 @@ describe(`issue 10 on ${testTarget}: an append conditional on another stream's r
     await store.append('cond-deliberation', [newEvent()], NO_STREAM);
     await store.append('cond-delivery-1', [newEvent()], NO_STREAM, { condition: { streamId: 'cond-deliberation', revision: 1 } });
     await store.append('cond-deliberation', [newEvent()], 1);
-    const refused = await store.append('cond-delivery-2', [newEvent()], NO_STREAM, { condition: { streamId: 'cond-deliberation', revision: 1 } }).catch((e) => e);
+    const refused = await store
+      .append('cond-delivery-2', [newEvent()], NO_STREAM, { condition: { streamId: 'cond-deliberation', revision: 1 } })
+      .catch((e) => e);
     expect(refused).toBeInstanceOf(ConcurrencyError);
     expect(refused).toMatchObject({ streamId: 'cond-deliberation', expected: 1, actual: 2 });
     expect(await store.readStream('cond-delivery-2')).toEqual([]);

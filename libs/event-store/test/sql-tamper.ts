@@ -40,8 +40,17 @@ export function sqlTamper(dataSource: DataSource): Tamper {
       await dataSource.query(
         `INSERT INTO es_events (stream_id, revision, event_id, type, schema_version, data, metadata, previous_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
-        [streamId, revision, event.eventId, event.type, event.schemaVersion, JSON.stringify(event.data),
-          JSON.stringify(event.metadata), last.hash, hash],
+        [
+          streamId,
+          revision,
+          event.eventId,
+          event.type,
+          event.schemaVersion,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+          last.hash,
+          hash,
+        ],
       );
       return async () => {
         await dataSource.query(`WITH d AS (DELETE FROM es_events WHERE ${where}) SELECT 1`, [streamId, revision]);

@@ -15,14 +15,20 @@ export const deliberationIndexProjection: Projection = {
       await sql.query(
         `INSERT INTO rm_deliberations (id, number, decided_on, effective_from, title, party_ids, version, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-        [id, doc.number, doc.decidedOn, doc.effectiveFrom, doc.title ?? null, doc.parties.map((p) => p.id), event.revision, event.metadata.recordedAt],
+        [
+          id,
+          doc.number,
+          doc.decidedOn,
+          doc.effectiveFrom,
+          doc.title ?? null,
+          doc.parties.map((p) => p.id),
+          event.revision,
+          event.metadata.recordedAt,
+        ],
       );
       return;
     }
-    const added =
-      event.type === 'DeliberationAmended'
-        ? event.data.changes.flatMap((c) => (c.op === 'addParty' ? [c.party.id] : []))
-        : [];
+    const added = event.type === 'DeliberationAmended' ? event.data.changes.flatMap((c) => (c.op === 'addParty' ? [c.party.id] : [])) : [];
     // GREATEST keeps a replayed (older) event from moving the version back.
     await sql.query(
       `UPDATE rm_deliberations

@@ -34,13 +34,29 @@ export const deliveryLedgerProjection: Projection = {
         await sql.query(
           `INSERT INTO rm_deliveries (id, deliberation_id, deliberation, dataset, recipient, access, delivered_on, obligation, data, recorded_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
-          [deliveryId, d.deliberation.replace('/', '-'), d.deliberation, d.dataset, d.recipient, d.access, d.on, d.obligation, d, event.metadata.recordedAt],
+          [
+            deliveryId,
+            d.deliberation.replace('/', '-'),
+            d.deliberation,
+            d.dataset,
+            d.recipient,
+            d.access,
+            d.on,
+            d.obligation,
+            d,
+            event.metadata.recordedAt,
+          ],
         );
         return;
       }
       case 'DestructionRecorded': {
-          const d = event.data;
-          await sql.query('UPDATE rm_deliveries SET destruction = $2, destroyed_on = $3, destruction_recorded_at = $4 WHERE id = $1', [deliveryId, d, d.destroyedOn, event.metadata.recordedAt]);
+        const d = event.data;
+        await sql.query('UPDATE rm_deliveries SET destruction = $2, destroyed_on = $3, destruction_recorded_at = $4 WHERE id = $1', [
+          deliveryId,
+          d,
+          d.destroyedOn,
+          event.metadata.recordedAt,
+        ]);
         return;
       }
       case 'ReminderIssued': {
@@ -64,12 +80,16 @@ export const deliveryLedgerProjection: Projection = {
                 (r.data->>'obligation')::boolean, r.data, r.recorded_at
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, deliberation_id text, data jsonb, recorded_at timestamptz)
          ON CONFLICT (id) DO NOTHING`,
-        [JSON.stringify(recorded.map((e) => ({
-          id: deliveryIdOf(e),
-          deliberation_id: (e.data as { deliberation: string }).deliberation.replace('/', '-'),
-          data: e.data,
-          recorded_at: e.metadata.recordedAt,
-        })))],
+        [
+          JSON.stringify(
+            recorded.map((e) => ({
+              id: deliveryIdOf(e),
+              deliberation_id: (e.data as { deliberation: string }).deliberation.replace('/', '-'),
+              data: e.data,
+              recorded_at: e.metadata.recordedAt,
+            })),
+          ),
+        ],
       );
     const destroyed = groups.get('DestructionRecorded') ?? [];
     if (destroyed.length)

@@ -37,10 +37,12 @@ export function outboxProjection(channels: () => Channel[]): Projection {
       // the same row at once collide on the primary key as well as on (reminder_id, channel);
       // either conflict means the row is there, and neither may fail the batch (issue 10).
       for (const channel of channels())
-        await sql.query(
-          `INSERT INTO outbox (id, reminder_id, channel, payload) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-          [outboxId(r.reminderId, channel), r.reminderId, channel, payload],
-        );
+        await sql.query(`INSERT INTO outbox (id, reminder_id, channel, payload) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+          outboxId(r.reminderId, channel),
+          r.reminderId,
+          channel,
+          payload,
+        ]);
     },
     async reset() {
       throw new Error('the outbox is never rebuilt');

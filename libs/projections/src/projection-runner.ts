@@ -73,9 +73,7 @@ export class ProjectionRunner {
   }
 
   async checkpoints(): Promise<Map<string, Checkpoint>> {
-    const rows: { name: string; checkpoint: string }[] = await this.dataSource.query(
-      'SELECT name, checkpoint FROM projection_checkpoints',
-    );
+    const rows: { name: string; checkpoint: string }[] = await this.dataSource.query('SELECT name, checkpoint FROM projection_checkpoints');
     return new Map(rows.map((r) => [r.name, r.checkpoint]));
   }
 

@@ -32,19 +32,66 @@ describe('batched projection writes', () => {
     for (let n = 0; n < 12; n++) {
       const number = `31/${String(n).padStart(3, '0')}`;
       const stream = `deliberation-31-${String(n).padStart(3, '0')}`;
-      await store.append(stream, [event('DeliberationRecorded', { document: { ...document, number, title: n % 2 ? undefined : `T ${n}` } })], NO_STREAM);
-      if (n % 2) await store.append(stream, [event('DeliberationAmended', { decidedOn: '2025-02-01', effectiveFrom: '2025-02-15', changes: [{ op: 'addParty', party: { id: `new-${n}`, name: 'N', roles: ['recipient'] } }], sequence: 1 })], 1);
-      if (n % 4 === 1) await store.append(stream, [event('DeliberationRevoked', { decidedOn: '2026-01-01', effectiveFrom: '2026-02-01', reason: 'done' })], 2);
+      await store.append(
+        stream,
+        [event('DeliberationRecorded', { document: { ...document, number, title: n % 2 ? undefined : `T ${n}` } })],
+        NO_STREAM,
+      );
+      if (n % 2)
+        await store.append(
+          stream,
+          [
+            event('DeliberationAmended', {
+              decidedOn: '2025-02-01',
+              effectiveFrom: '2025-02-15',
+              changes: [{ op: 'addParty', party: { id: `new-${n}`, name: 'N', roles: ['recipient'] } }],
+              sequence: 1,
+            }),
+          ],
+          1,
+        );
+      if (n % 4 === 1)
+        await store.append(
+          stream,
+          [event('DeliberationRevoked', { decidedOn: '2026-01-01', effectiveFrom: '2026-02-01', reason: 'done' })],
+          2,
+        );
       // Several delivery streams interleaved in one append order: recorded, reminders, destruction.
       const ids = [randomUUID(), randomUUID(), randomUUID()];
       for (const [i, deliveryId] of ids.entries()) {
-        const delivery = { deliveryId, deliberation: number, dataset: i === 2 ? 'population' : 'sample', recipient: 'dwse', access: i === 2 ? 'secure-onsite' : 'transfer', on: `2025-01-1${i}`, referenceYears: [2021], variables: ['person.sex'], obligation: i !== 2, destroyByAtDelivery: i === 2 ? null : '2030-12-31' };
+        const delivery = {
+          deliveryId,
+          deliberation: number,
+          dataset: i === 2 ? 'population' : 'sample',
+          recipient: 'dwse',
+          access: i === 2 ? 'secure-onsite' : 'transfer',
+          on: `2025-01-1${i}`,
+          referenceYears: [2021],
+          variables: ['person.sex'],
+          obligation: i !== 2,
+          destroyByAtDelivery: i === 2 ? null : '2030-12-31',
+        };
         await store.append(`delivery-${deliveryId}`, [event('DeliveryRecorded', delivery)], NO_STREAM);
       }
       for (const [i, deliveryId] of ids.slice(0, 2).entries()) {
-        const reminder = (threshold: number | string) => event('ReminderIssued', { reminderId: randomUUID(), delivery: deliveryId, deliberation: number, dataset: 'sample', recipient: 'dwse', destroyBy: '2030-12-31', threshold, asOf: '2030-07-04' });
+        const reminder = (threshold: number | string) =>
+          event('ReminderIssued', {
+            reminderId: randomUUID(),
+            delivery: deliveryId,
+            deliberation: number,
+            dataset: 'sample',
+            recipient: 'dwse',
+            destroyBy: '2030-12-31',
+            threshold,
+            asOf: '2030-07-04',
+          });
         await store.append(`delivery-${deliveryId}`, [reminder(180), reminder(90)], 1);
-        if (i === 0) await store.append(`delivery-${deliveryId}`, [event('DestructionRecorded', { destroyedOn: `2030-0${1 + (n % 9)}-01`, certificateRef: `C-${n}`, attestedBy: 'DPO' })], 3);
+        if (i === 0)
+          await store.append(
+            `delivery-${deliveryId}`,
+            [event('DestructionRecorded', { destroyedOn: `2030-0${1 + (n % 9)}-01`, certificateRef: `C-${n}`, attestedBy: 'DPO' })],
+            3,
+          );
         else await store.append(`delivery-${deliveryId}`, [reminder('overdue')], 3);
       }
     }
@@ -74,7 +121,12 @@ describe('batched projection writes', () => {
     const before = await snapshot();
     const { events } = await store.readAll(START, 10_000);
     for (const p of projections)
-      await withTransaction(db.dataSource, (sql) => p.applyBatch!(sql, events.filter((e) => p.handles.includes(e.type))));
+      await withTransaction(db.dataSource, (sql) =>
+        p.applyBatch!(
+          sql,
+          events.filter((e) => p.handles.includes(e.type)),
+        ),
+      );
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -12,7 +12,16 @@ const reminderIssued = (reminderId: string): StoredEvent => ({
   eventId: randomUUID(),
   type: 'ReminderIssued',
   schemaVersion: 1,
-  data: { reminderId, delivery: randomUUID(), deliberation: '23/045', dataset: 'cohort', recipient: 'ugent', destroyBy: '2027-06-01', threshold: 180, asOf: '2027-01-01' },
+  data: {
+    reminderId,
+    delivery: randomUUID(),
+    deliberation: '23/045',
+    dataset: 'cohort',
+    recipient: 'ugent',
+    destroyBy: '2027-06-01',
+    threshold: 180,
+    asOf: '2027-01-01',
+  },
   metadata: { actor: 'test', recordedAt: new Date().toISOString(), correlationId: 'c' },
   previousHash: '',
   hash: '',
@@ -41,7 +50,10 @@ onPostgres('fault 7: outbox inserts of two instances cannot collide', () => {
       await one.startTransaction();
       await two.startTransaction();
       await projection.apply(one, event);
-      const second = projection.apply(two, event).then(() => 'ok', (error: Error) => error.message);
+      const second = projection.apply(two, event).then(
+        () => 'ok',
+        (error: Error) => error.message,
+      );
       await new Promise((resolve) => setTimeout(resolve, 200));
       await one.commitTransaction();
       expect(await second).toBe('ok');
@@ -52,7 +64,9 @@ onPostgres('fault 7: outbox inserts of two instances cannot collide', () => {
       await one.release();
       await two.release();
     }
-    const rows = await query<{ n: string }>(db.dataSource, 'SELECT count(*)::text AS n FROM outbox WHERE reminder_id = $1', [(event.data as { reminderId: string }).reminderId]);
+    const rows = await query<{ n: string }>(db.dataSource, 'SELECT count(*)::text AS n FROM outbox WHERE reminder_id = $1', [
+      (event.data as { reminderId: string }).reminderId,
+    ]);
     expect(rows[0].n).toBe('2');
   });
 

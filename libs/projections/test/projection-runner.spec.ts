@@ -4,7 +4,14 @@ import { query } from '@registry/database';
 import { NO_STREAM, type NewEvent } from '@registry/event-store';
 import { PostgresEventStore } from '@registry/event-store';
 import { openTestDatabase } from '../../../test/support/database.js';
-import { deliberationIndexProjection, deliveryLedgerProjection, outputReleaseProjection, ProjectionLagError, ProjectionRunner, type Projection } from '../src/index.js';
+import {
+  deliberationIndexProjection,
+  deliveryLedgerProjection,
+  outputReleaseProjection,
+  ProjectionLagError,
+  ProjectionRunner,
+  type Projection,
+} from '../src/index.js';
 import { readFileSync } from 'node:fs';
 
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({
@@ -44,7 +51,9 @@ describe('ProjectionRunner', () => {
   afterAll(() => db?.close());
 
   const times = (projection: string) =>
-    query<{ times: number }>(db.dataSource, 'SELECT times FROM test_applied WHERE projection = $1', [projection]).then((rows) => rows.map((r) => r.times));
+    query<{ times: number }>(db.dataSource, 'SELECT times FROM test_applied WHERE projection = $1', [projection]).then((rows) =>
+      rows.map((r) => r.times),
+    );
 
   it('given two runners (two instances) racing over 400 events from 8 writers, when both catch up, then every event is applied exactly once', async () => {
     const a = new ProjectionRunner(db.dataSource, store, [counting('race')], { batchSize: 25 });
@@ -118,15 +127,62 @@ describe('rebuild of the registry read models', () => {
     const runner = new ProjectionRunner(db.dataSource, store, projections, { batchSize: 7 });
     for (let n = 0; n < 20; n++) {
       const number = `30/${String(n).padStart(3, '0')}`;
-      await store.append(`deliberation-30-${String(n).padStart(3, '0')}`, [event('DeliberationRecorded', { document: { ...document, number } })], NO_STREAM);
+      await store.append(
+        `deliberation-30-${String(n).padStart(3, '0')}`,
+        [event('DeliberationRecorded', { document: { ...document, number } })],
+        NO_STREAM,
+      );
       await store.append(`deliberation-30-${String(n).padStart(3, '0')}`, [event('DeliberationAmended', { ...amendment, sequence: 1 })], 1);
       const deliveryId = randomUUID();
-      const delivery = { deliveryId, deliberation: number, dataset: 'sample', recipient: 'dwse', access: 'transfer', on: '2025-01-10', referenceYears: [2021], variables: ['person.sex'], obligation: true, destroyByAtDelivery: '2030-12-31' };
+      const delivery = {
+        deliveryId,
+        deliberation: number,
+        dataset: 'sample',
+        recipient: 'dwse',
+        access: 'transfer',
+        on: '2025-01-10',
+        referenceYears: [2021],
+        variables: ['person.sex'],
+        obligation: true,
+        destroyByAtDelivery: '2030-12-31',
+      };
       await store.append(`delivery-${deliveryId}`, [event('DeliveryRecorded', delivery)], NO_STREAM);
-      await store.append(`delivery-${deliveryId}`, [event('ReminderIssued', { reminderId: randomUUID(), delivery: deliveryId, deliberation: number, dataset: 'sample', recipient: 'dwse', destroyBy: '2030-12-31', threshold: 180, asOf: '2030-07-04' })], 1);
-      if (n % 3 === 0) await store.append(`delivery-${deliveryId}`, [event('DestructionRecorded', { destroyedOn: '2030-08-01', certificateRef: `C-${n}`, attestedBy: 'DPO' })], 2);
+      await store.append(
+        `delivery-${deliveryId}`,
+        [
+          event('ReminderIssued', {
+            reminderId: randomUUID(),
+            delivery: deliveryId,
+            deliberation: number,
+            dataset: 'sample',
+            recipient: 'dwse',
+            destroyBy: '2030-12-31',
+            threshold: 180,
+            asOf: '2030-07-04',
+          }),
+        ],
+        1,
+      );
+      if (n % 3 === 0)
+        await store.append(
+          `delivery-${deliveryId}`,
+          [event('DestructionRecorded', { destroyedOn: '2030-08-01', certificateRef: `C-${n}`, attestedBy: 'DPO' })],
+          2,
+        );
       const releaseId = randomUUID();
-      await store.append(`output-release-${releaseId}`, [event('OutputReleaseRecorded', { releaseId, deliberation: number, dataset: 'population', description: 'tables', releasedOn: '2025-03-01' })], NO_STREAM);
+      await store.append(
+        `output-release-${releaseId}`,
+        [
+          event('OutputReleaseRecorded', {
+            releaseId,
+            deliberation: number,
+            dataset: 'population',
+            description: 'tables',
+            releasedOn: '2025-03-01',
+          }),
+        ],
+        NO_STREAM,
+      );
     }
     await runner.catchUp();
     const before = await snapshot();

@@ -37,7 +37,10 @@ interface Answer {
 export async function unwrap<T>(pending: Promise<Answer>): Promise<T> {
   const { data, error, response } = await pending;
   if (response.ok) return data as T;
-  const problem: Problem = typeof error === 'object' && error !== null ? { ...(error as Problem), status: response.status } : { status: response.status, detail: String(error ?? response.statusText) };
+  const problem: Problem =
+    typeof error === 'object' && error !== null
+      ? { ...(error as Problem), status: response.status }
+      : { status: response.status, detail: String(error ?? response.statusText) };
   throw new ProblemError(problem, response.status === 503 || response.status === 502 || response.status === 504);
 }
 

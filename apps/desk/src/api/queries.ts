@@ -6,8 +6,7 @@ import type { DeliberationView, Items, StoredEvent } from './types.js';
 export function useDeliberation(id: string, on?: string, knownAt?: string) {
   return useQuery({
     queryKey: ['deliberation', id, on ?? null, knownAt ?? null],
-    queryFn: () =>
-      unwrapWithTag<DeliberationView>(api.GET('/deliberations/{id}', { params: { path: { id }, query: { on, knownAt } } })),
+    queryFn: () => unwrapWithTag<DeliberationView>(api.GET('/deliberations/{id}', { params: { path: { id }, query: { on, knownAt } } })),
   });
 }
 

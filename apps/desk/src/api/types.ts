@@ -8,7 +8,8 @@ import type { operations } from './schema.js';
 export type Role = 'secretariat' | 'steward' | 'auditor';
 export type DeliberationStatus = 'in-force' | 'not-yet-in-force' | 'revoked' | 'retention-ended';
 
-type Json<Op extends keyof operations, Status extends number> = operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer Body } }> ? Body : never;
+type Json<Op extends keyof operations, Status extends number> =
+  operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer Body } }> ? Body : never;
 type Item<Page> = Page extends { items: (infer T)[] } ? T : never;
 
 export type Session = Json<'session', 200>;

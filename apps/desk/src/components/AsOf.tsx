@@ -20,7 +20,10 @@ export function AsOfPickers({ withKnownAt = true }: { withKnownAt?: boolean }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next = new URLSearchParams(params);
-    for (const [name, value] of [['on', on], ['knownAt', knownAt]] as const) {
+    for (const [name, value] of [
+      ['on', on],
+      ['knownAt', knownAt],
+    ] as const) {
       if (value) next.set(name, value);
       else next.delete(name);
     }

@@ -11,7 +11,10 @@ export function Conflict({ view }: { view: DeliberationView }) {
       <strong>{t('conflict.title')}</strong>
       <p>{t('conflict.body', { version: view.version })}</p>
       <ul>
-        <li>{t('conflict.amendments', { count: view.amendments.length })}{last ? ` — ${showDate(last.effectiveFrom)}: ${last.summary ?? ''} (${showInstant(last.recordedAt)})` : ''}</li>
+        <li>
+          {t('conflict.amendments', { count: view.amendments.length })}
+          {last ? ` — ${showDate(last.effectiveFrom)}: ${last.summary ?? ''} (${showInstant(last.recordedAt)})` : ''}
+        </li>
         <li>{t('conflict.commitments', { count: view.commitments.length })}</li>
         {view.revocation && <li>{t('conflict.revoked', { date: showDate(view.revocation.effectiveFrom) })}</li>}
       </ul>

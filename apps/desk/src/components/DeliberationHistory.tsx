@@ -29,7 +29,14 @@ export function Commitments({ view }: { view: DeliberationView }) {
       ) : (
         <div className="scroll" tabIndex={0}>
           <table>
-            <thead><tr><th scope="col">{t('deliberation.party')}</th><th scope="col">{t('deliberation.commitmentKind')}</th><th scope="col">{t('deliberation.clause')}</th><th scope="col">{t('deliberation.signed')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('deliberation.party')}</th>
+                <th scope="col">{t('deliberation.commitmentKind')}</th>
+                <th scope="col">{t('deliberation.clause')}</th>
+                <th scope="col">{t('deliberation.signed')}</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.map((row) => {
                 const signed = view.commitments.find((c) => c.party === row.party && c.kind === row.kind && c.signedOn <= view.on);
@@ -39,7 +46,9 @@ export function Commitments({ view }: { view: DeliberationView }) {
                     <td>{t(`commitmentKinds.${row.kind}`, { defaultValue: row.kind })}</td>
                     <td>{row.clause ?? ''}</td>
                     <td className={signed ? 'signed' : 'missing'}>
-                      {signed ? t('deliberation.signedOn', { date: showDate(signed.signedOn), ref: signed.documentRef ?? '' }) : t('deliberation.missing')}
+                      {signed
+                        ? t('deliberation.signedOn', { date: showDate(signed.signedOn), ref: signed.documentRef ?? '' })
+                        : t('deliberation.missing')}
                     </td>
                   </tr>
                 );
@@ -57,8 +66,24 @@ export function Timeline({ view, id }: { view: DeliberationView; id: string }) {
   const { t } = useTranslation();
   const entries = [
     { label: t('timeline.decision'), decidedOn: view.decidedOn, effectiveFrom: view.effectiveFrom, recordedAt: view.recordedAt, note: '' },
-    ...view.amendments.map((a) => ({ label: t('timeline.amendment', { n: a.sequence }), decidedOn: a.decidedOn, effectiveFrom: a.effectiveFrom, recordedAt: a.recordedAt, note: a.summary ?? '' })),
-    ...(view.revocation ? [{ label: t('timeline.revocation'), decidedOn: view.revocation.decidedOn, effectiveFrom: view.revocation.effectiveFrom, recordedAt: view.revocation.recordedAt ?? '', note: view.revocation.reason }] : []),
+    ...view.amendments.map((a) => ({
+      label: t('timeline.amendment', { n: a.sequence }),
+      decidedOn: a.decidedOn,
+      effectiveFrom: a.effectiveFrom,
+      recordedAt: a.recordedAt,
+      note: a.summary ?? '',
+    })),
+    ...(view.revocation
+      ? [
+          {
+            label: t('timeline.revocation'),
+            decidedOn: view.revocation.decidedOn,
+            effectiveFrom: view.revocation.effectiveFrom,
+            recordedAt: view.revocation.recordedAt ?? '',
+            note: view.revocation.reason,
+          },
+        ]
+      : []),
   ];
   return (
     <section>
@@ -66,18 +91,35 @@ export function Timeline({ view, id }: { view: DeliberationView; id: string }) {
       <div className="scroll" tabIndex={0}>
         <table>
           <thead>
-            <tr><th scope="col">{t('timeline.what')}</th><th scope="col">{t('timeline.decidedOn')}</th><th scope="col">{t('timeline.effectiveFrom')}</th><th scope="col">{t('timeline.recordedAt')}</th><th scope="col">{t('timeline.view')}</th></tr>
+            <tr>
+              <th scope="col">{t('timeline.what')}</th>
+              <th scope="col">{t('timeline.decidedOn')}</th>
+              <th scope="col">{t('timeline.effectiveFrom')}</th>
+              <th scope="col">{t('timeline.recordedAt')}</th>
+              <th scope="col">{t('timeline.view')}</th>
+            </tr>
           </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.label}>
-                <th scope="row">{e.label}{e.note && <small className="block">{e.note}</small>}</th>
+                <th scope="row">
+                  {e.label}
+                  {e.note && <small className="block">{e.note}</small>}
+                </th>
                 <td>{showDate(e.decidedOn)}</td>
                 <td>{showDate(e.effectiveFrom)}</td>
                 <td>{showInstant(e.recordedAt)}</td>
                 <td className="links">
-                  <Link to={`/desk/deliberations/${id}?on=${e.effectiveFrom}`}>{t('timeline.asOfThen')}<span className="visually-hidden"> ({e.label})</span></Link>
-                  {e.recordedAt && <Link to={`/desk/deliberations/${id}?knownAt=${encodeURIComponent(e.recordedAt)}`}>{t('timeline.asKnownThen')}<span className="visually-hidden"> ({e.label})</span></Link>}
+                  <Link to={`/desk/deliberations/${id}?on=${e.effectiveFrom}`}>
+                    {t('timeline.asOfThen')}
+                    <span className="visually-hidden"> ({e.label})</span>
+                  </Link>
+                  {e.recordedAt && (
+                    <Link to={`/desk/deliberations/${id}?knownAt=${encodeURIComponent(e.recordedAt)}`}>
+                      {t('timeline.asKnownThen')}
+                      <span className="visually-hidden"> ({e.label})</span>
+                    </Link>
+                  )}
                 </td>
               </tr>
             ))}
@@ -96,13 +138,23 @@ export function EventTrail({ id }: { id: string }) {
   return (
     <section>
       <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
-        <summary><h2 className="inline">{t('events.trail')}</h2></summary>
+        <summary>
+          <h2 className="inline">{t('events.trail')}</h2>
+        </summary>
         {events.isPending && open && <Loading />}
         <ProblemMessage error={events.error} />
         {events.data && (
           <div className="scroll" tabIndex={0}>
             <table className="events">
-              <thead><tr><th scope="col">{t('events.revision')}</th><th scope="col">{t('events.type')}</th><th scope="col">{t('events.actor')}</th><th scope="col">{t('events.recordedAt')}</th><th scope="col">{t('events.hash')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('events.revision')}</th>
+                  <th scope="col">{t('events.type')}</th>
+                  <th scope="col">{t('events.actor')}</th>
+                  <th scope="col">{t('events.recordedAt')}</th>
+                  <th scope="col">{t('events.hash')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {events.data.items.map((e) => (
                   <tr key={e.eventId}>
@@ -110,7 +162,12 @@ export function EventTrail({ id }: { id: string }) {
                     <td>{e.type}</td>
                     <td>{e.metadata.actor ?? ''}</td>
                     <td>{showInstant(e.metadata.recordedAt)}</td>
-                    <td><code className="hash">{e.hash}</code><small className="block">{t('events.previous')} <code className="hash">{e.previousHash}</code></small></td>
+                    <td>
+                      <code className="hash">{e.hash}</code>
+                      <small className="block">
+                        {t('events.previous')} <code className="hash">{e.previousHash}</code>
+                      </small>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -5,7 +5,10 @@ type Variable = DeliberationView['variables'][number];
 type Rule = DeliberationView['tables'][number]['offsets'][string];
 
 const allows = (rule: Rule | undefined, v: Variable): boolean =>
-  !!rule && ((!!rule.all && !(rule.except ?? []).includes(v.code)) || (rule.categories ?? []).includes(v.category) || (rule.variables ?? []).includes(v.code));
+  !!rule &&
+  ((!!rule.all && !(rule.except ?? []).includes(v.code)) ||
+    (rule.categories ?? []).includes(v.category) ||
+    (rule.variables ?? []).includes(v.code));
 
 /** T-1, T, T+1 in time order, whatever order the document lists them in. */
 const offsetOrder = (offset: string): number => (offset === 'T' ? 0 : Number(offset.slice(1)));
@@ -17,10 +20,22 @@ export function Parties({ parties }: { parties: DeliberationView['parties'] }) {
       <h2>{t('deliberation.parties')}</h2>
       <div className="scroll" tabIndex={0}>
         <table>
-          <thead><tr><th scope="col">{t('deliberation.party')}</th><th scope="col">{t('deliberation.partyId')}</th><th scope="col">{t('deliberation.roles')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('deliberation.party')}</th>
+              <th scope="col">{t('deliberation.partyId')}</th>
+              <th scope="col">{t('deliberation.roles')}</th>
+            </tr>
+          </thead>
           <tbody>
             {parties.map((p) => (
-              <tr key={p.id}><td>{p.name}</td><td><code>{p.id}</code></td><td>{p.roles.map((r) => t(`partyRoles.${r}`)).join(', ')}</td></tr>
+              <tr key={p.id}>
+                <td>{p.name}</td>
+                <td>
+                  <code>{p.id}</code>
+                </td>
+                <td>{p.roles.map((r) => t(`partyRoles.${r}`)).join(', ')}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -38,14 +53,21 @@ export function Datasets({ datasets }: { datasets: DeliberationView['datasets'] 
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('deliberation.dataset')}</th><th scope="col">{t('deliberation.kind')}</th><th scope="col">{t('deliberation.access')}</th>
-              <th scope="col">{t('deliberation.maxSubjects')}</th><th scope="col">{t('deliberation.personalData')}</th><th scope="col">{t('deliberation.tables')}</th>
+              <th scope="col">{t('deliberation.dataset')}</th>
+              <th scope="col">{t('deliberation.kind')}</th>
+              <th scope="col">{t('deliberation.access')}</th>
+              <th scope="col">{t('deliberation.maxSubjects')}</th>
+              <th scope="col">{t('deliberation.personalData')}</th>
+              <th scope="col">{t('deliberation.tables')}</th>
             </tr>
           </thead>
           <tbody>
             {datasets.map((d) => (
               <tr key={d.id}>
-                <th scope="row"><code>{d.id}</code>{d.description && <small className="block">{d.description}</small>}</th>
+                <th scope="row">
+                  <code>{d.id}</code>
+                  {d.description && <small className="block">{d.description}</small>}
+                </th>
                 <td>{t(`kinds.${d.kind}`)}</td>
                 <td>{t(`access.${d.access}`)}</td>
                 <td className="num">{d.maxSubjects?.toLocaleString() ?? t('deliberation.noLimit')}</td>
@@ -80,17 +102,31 @@ export function OffsetTables({ view }: { view: DeliberationView }) {
                   <tr>
                     <th scope="col">{t('deliberation.variable')}</th>
                     <th scope="col">{t('deliberation.category')}</th>
-                    {offsets.map((o) => <th scope="col" key={o}>{o}</th>)}
+                    {offsets.map((o) => (
+                      <th scope="col" key={o}>
+                        {o}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
                   {view.variables.map((v) => (
                     <tr key={v.code}>
-                      <th scope="row">{v.label}<small className="block"><code>{v.code}</code></small></th>
+                      <th scope="row">
+                        {v.label}
+                        <small className="block">
+                          <code>{v.code}</code>
+                        </small>
+                      </th>
                       <td>{v.category}</td>
                       {offsets.map((o) => {
                         const ok = allows(table.offsets[o], v);
-                        return <td key={o} className={ok ? 'yes' : 'no'}>{ok ? '✓' : '—'}<span className="visually-hidden">{ok ? t('common.allowed') : t('common.notAllowed')}</span></td>;
+                        return (
+                          <td key={o} className={ok ? 'yes' : 'no'}>
+                            {ok ? '✓' : '—'}
+                            <span className="visually-hidden">{ok ? t('common.allowed') : t('common.notAllowed')}</span>
+                          </td>
+                        );
                       })}
                     </tr>
                   ))}

@@ -19,7 +19,20 @@ interface FieldProps {
 }
 
 /** A labelled control with its error next to it and, when pre-filled from a text, its source. */
-export function Field({ label, value, onChange, error, source, hint, multiline, type = 'text', placeholder, required, name, inputMode }: FieldProps) {
+export function Field({
+  label,
+  value,
+  onChange,
+  error,
+  source,
+  hint,
+  multiline,
+  type = 'text',
+  placeholder,
+  required,
+  name,
+  inputMode,
+}: FieldProps) {
   const { t } = useTranslation();
   const id = useId();
   const described = [error && `${id}-error`, source && `${id}-source`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
@@ -28,7 +41,11 @@ export function Field({ label, value, onChange, error, source, hint, multiline, 
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <span className="label-line">
         <label htmlFor={id}>{label}</label>
-        {required && <span aria-hidden="true" className="required">*</span>}
+        {required && (
+          <span aria-hidden="true" className="required">
+            *
+          </span>
+        )}
       </span>
       {multiline ? (
         <textarea {...common} rows={typeof multiline === 'number' ? multiline : 3} onChange={(e) => onChange(e.target.value)} />
@@ -68,7 +85,14 @@ export function SelectField({ label, value, onChange, options, error, name }: Se
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

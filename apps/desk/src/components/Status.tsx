@@ -17,10 +17,14 @@ export function ProblemMessage({ error }: { error: unknown }) {
   if (!error) return null;
   let text: string;
   let detail: string | undefined;
-  if (isProblem(error) && error.offline)
-    text = error.status === 0 ? t('problem.offline') : t('problem.unavailable');
+  if (isProblem(error) && error.offline) text = error.status === 0 ? t('problem.offline') : t('problem.unavailable');
   else if (isProblem(error)) {
-    text = error.status === 412 ? t('problem.changed') : error.status === 403 ? t('problem.forbidden') : (error.problem.title ?? t('problem.failed'));
+    text =
+      error.status === 412
+        ? t('problem.changed')
+        : error.status === 403
+          ? t('problem.forbidden')
+          : (error.problem.title ?? t('problem.failed'));
     detail = error.problem.detail;
   } else text = error instanceof Error ? error.message : String(error);
   const fieldErrors = isProblem(error) ? (error.problem.errors ?? []) : [];

@@ -11,8 +11,9 @@ export interface PersonCount {
 
 const NUMBER = '(\\d{1,3}(?:[.\\s]\\d{3})+|\\d+(?:,\\d+)?)';
 const SCALE = "(?:\\s+(miljoen|miljard|millions?|milliards?)(?:\\s+de|\\s+d['’])?)?";
-const PERSONS = '\\s+(?:personen|personnes|betrokkenen|individuen|individus|verzekerden|assurés|patiënten|patients|'
-  + 'inwoners|habitants|jongeren|jeunes|werknemers|travailleurs|kinderen|enfants)(?!\\p{L})';
+const PERSONS =
+  '\\s+(?:personen|personnes|betrokkenen|individuen|individus|verzekerden|assurés|patiënten|patients|' +
+  'inwoners|habitants|jongeren|jeunes|werknemers|travailleurs|kinderen|enfants)(?!\\p{L})';
 const COUNT = new RegExp(`(?<![\\p{N},.])${NUMBER}${SCALE}${PERSONS}`, 'giu');
 
 const SAMPLE = /steekproef|échantillon|echantillon|deel van de (?:doelgroep|populatie)|partie de la population|partie du groupe cible/giu;
@@ -63,9 +64,7 @@ function nearest(count: PersonCount, words: Span[]): number {
 export function classifyCounts(sentence: string): { count: PersonCount; kind?: 'sample' | 'population' }[] {
   const samples = spans(sentence, SAMPLE);
   // A population word inside a sample phrase ("deel van de doelgroep") is part of that phrase.
-  const populations = spans(sentence, POPULATION).filter(
-    (p) => !samples.some((s) => p.index >= s.index && p.end <= s.end),
-  );
+  const populations = spans(sentence, POPULATION).filter((p) => !samples.some((s) => p.index >= s.index && p.end <= s.end));
   return personCounts(sentence).map((count) => {
     const toSample = nearest(count, samples);
     const toPopulation = nearest(count, populations);

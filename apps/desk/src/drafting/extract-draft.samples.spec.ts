@@ -24,8 +24,8 @@ describe('a French deliberation with an amendment, "1er", a footnote and a page 
 
   it('gives the title in sentence case and its two recipients', () => {
     expect(draft.title?.value).toBe(
-      'Communication de données à caractère personnel pseudonymisées à l’Institut national d’assurance '
-        + 'maladie-invalidité et au Service public fédéral Sécurité sociale dans le cadre d’une étude sur le retour au travail',
+      'Communication de données à caractère personnel pseudonymisées à l’Institut national d’assurance ' +
+        'maladie-invalidité et au Service public fédéral Sécurité sociale dans le cadre d’une étude sur le retour au travail',
     );
     expect(values(draft.parties)).toEqual([
       { id: 'institut-national-d-assurance-maladie-invalidite', name: 'Institut national d’assurance maladie-invalidité' },
@@ -61,8 +61,8 @@ describe('the French text of 24/130 ("relative à … au … et au … dans le c
     expect(draft.reference?.value).toBe('CSI/CSSS/24/396');
     expect([draft.number?.value, draft.decidedOn?.value, ...values(draft.amendedOn)]).toEqual(['24/130', '2024-09-03', '2024-11-05']);
     expect(draft.title?.value).toBe(
-      'Communication de données à caractère personnel pseudonymisées au Steunpunt Werk (KU Leuven) et au Departement '
-        + 'Werk en Sociale Economie (Vlaamse Overheid) dans le cadre du monitoring de la réserve de main-d’œuvre',
+      'Communication de données à caractère personnel pseudonymisées au Steunpunt Werk (KU Leuven) et au Departement ' +
+        'Werk en Sociale Economie (Vlaamse Overheid) dans le cadre du monitoring de la réserve de main-d’œuvre',
     );
     expect(values(draft.parties)).toEqual([
       { id: 'steunpunt-werk', name: 'Steunpunt Werk (KU Leuven)' },
@@ -97,8 +97,8 @@ describe('an older text of the sectoral committee (SCSZG, "NR" without a dot)', 
 
   it('joins the word wrapped after its hyphen and names the recipient, not the source after "door"', () => {
     expect(draft.title?.value).toBe(
-      'Mededeling van gecodeerde persoonsgegevens door de Kruispuntbank van de sociale zekerheid aan de '
-        + 'Universiteit Antwerpen in het kader van een onderzoek naar de socio-economische loopbanen van jongeren',
+      'Mededeling van gecodeerde persoonsgegevens door de Kruispuntbank van de sociale zekerheid aan de ' +
+        'Universiteit Antwerpen in het kader van een onderzoek naar de socio-economische loopbanen van jongeren',
     );
     expect(values(draft.parties)).toEqual([{ id: 'universiteit-antwerpen', name: 'Universiteit Antwerpen' }]);
   });
@@ -126,8 +126,8 @@ describe('a deliberation amended twice ("gewijzigd op … en op …")', () => {
 
   it('names a recipient written without an article', () => {
     expect(draft.title?.value).toBe(
-      'Mededeling van gepseudonimiseerde persoonsgegevens aan Sciensano voor een studie naar de gevolgen van '
-        + 'langdurige COVID-19 op de arbeidsdeelname',
+      'Mededeling van gepseudonimiseerde persoonsgegevens aan Sciensano voor een studie naar de gevolgen van ' +
+        'langdurige COVID-19 op de arbeidsdeelname',
     );
     expect(values(draft.parties)).toEqual([{ id: 'sciensano', name: 'Sciensano' }]);
   });
@@ -181,8 +181,8 @@ describe('a French deliberation on a single year, without amendment', () => {
     expect(draft.decidedOn?.value).toBe('2024-02-06');
     expect(draft.amendedOn).toEqual([]);
     expect(draft.title?.value).toBe(
-      "Communication de données à caractère personnel pseudonymisées au Département d'économie appliquée de "
-        + "l'Université libre de Bruxelles (DULBEA) pour une étude des inégalités salariales",
+      "Communication de données à caractère personnel pseudonymisées au Département d'économie appliquée de " +
+        "l'Université libre de Bruxelles (DULBEA) pour une étude des inégalités salariales",
     );
     expect(values(draft.parties)).toEqual([
       { id: 'dulbea', name: "Département d'économie appliquée de l'Université libre de Bruxelles (DULBEA)" },

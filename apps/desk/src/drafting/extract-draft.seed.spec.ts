@@ -33,8 +33,8 @@ describe('extractDraft on the published text of deliberation 24/130', () => {
 
   it('puts the title in sentence case, keeping the names as the body writes them', () => {
     expect(draft.title?.value).toBe(
-      'Mededeling van gepseudonimiseerde persoonsgegevens aan het Steunpunt Werk (KU Leuven) en het '
-        + 'Departement Werk en Sociale Economie (Vlaamse Overheid) voor het monitoren van de arbeidsreserve',
+      'Mededeling van gepseudonimiseerde persoonsgegevens aan het Steunpunt Werk (KU Leuven) en het ' +
+        'Departement Werk en Sociale Economie (Vlaamse Overheid) voor het monitoren van de arbeidsreserve',
     );
   });
 
@@ -54,9 +54,9 @@ describe('extractDraft on the published text of deliberation 24/130', () => {
 
   it('gives the population sentence of §3, whole and on one line', () => {
     expect(draft.population?.value).toBe(
-      'De gevraagde persoonsgegevens hebben betrekking op de personen van 15 tot 64 jaar oud die in België wonen '
-        + '(personen die tot de Belgische bevolking behoren, exclusief de personen in het wachtregister) en beslaan '
-        + 'de jaren 2020 tot en met 2022 (telkens het vierde kwartaal).',
+      'De gevraagde persoonsgegevens hebben betrekking op de personen van 15 tot 64 jaar oud die in België wonen ' +
+        '(personen die tot de Belgische bevolking behoren, exclusief de personen in het wachtregister) en beslaan ' +
+        'de jaren 2020 tot en met 2022 (telkens het vierde kwartaal).',
     );
     expect(draft.population?.source).toBe(draft.population?.value);
   });
@@ -66,19 +66,23 @@ describe('extractDraft on the published text of deliberation 24/130', () => {
     expect(draft.populationSize?.source).toMatch(/^In de tweede fase hebben de onderzoekers toegang .*\(ongeveer 7,5 miljoen personen\)/u);
     expect(draft.sampleSize?.value).toBe(10_000);
     expect(draft.sampleSize?.source).toBe(
-      'De persoonsgegevens hebben in de eerste fase van het onderzoek betrekking op 10.000 personen '
-        + '(een steekproef van ongeveer 0,15 procent van de volledige populatie).',
+      'De persoonsgegevens hebben in de eerste fase van het onderzoek betrekking op 10.000 personen ' +
+        '(een steekproef van ongeveer 0,15 procent van de volledige populatie).',
     );
   });
 
   it('reads the retention deadline "ten laatste op 31 december 2030" from §16', () => {
     expect(draft.destroyBy?.value).toBe('2030-12-31');
-    expect(draft.destroyBy?.source).toMatch(/^De gepseudonimiseerde persoonsgegevens worden door de onderzoekers vernietigd .* ten laatste op 31 december 2030\.$/u);
+    expect(draft.destroyBy?.source).toMatch(
+      /^De gepseudonimiseerde persoonsgegevens worden door de onderzoekers vernietigd .* ten laatste op 31 december 2030\.$/u,
+    );
   });
 
   it('finds the predecessor 21/144 of 5 October 2021, and not 24/130 itself', () => {
     expect(draft.predecessors.map((p) => p.value)).toEqual([{ number: '21/144', decidedOn: '2021-10-05' }]);
-    expect(draft.predecessors[0].source).toMatch(/^Het informatieveiligheidscomité stemde bij de beraadslaging nr\. 21\/144 van 5 oktober 2021 al in/u);
+    expect(draft.predecessors[0].source).toMatch(
+      /^Het informatieveiligheidscomité stemde bij de beraadslaging nr\. 21\/144 van 5 oktober 2021 al in/u,
+    );
   });
 
   it('reads when the decision and its amendment take effect', () => {
@@ -86,16 +90,24 @@ describe('extractDraft on the published text of deliberation 24/130', () => {
       value: '2024-09-18',
       source: 'Deze beraadslaging treedt in werking op 18 september 2024.',
     });
-    expect(draft.amendmentsEffectiveFrom).toEqual([{
-      value: { amendedOn: '2024-11-05', effectiveFrom: '2024-11-21' },
-      source: 'De wijzigingen van deze beraadslaging die door het informatieveiligheidscomité werden goedgekeurd op '
-        + '5 november 2024 treden in werking op 21 november 2024.',
-    }]);
+    expect(draft.amendmentsEffectiveFrom).toEqual([
+      {
+        value: { amendedOn: '2024-11-05', effectiveFrom: '2024-11-21' },
+        source:
+          'De wijzigingen van deze beraadslaging die door het informatieveiligheidscomité werden goedgekeurd op ' +
+          '5 november 2024 treden in werking op 21 november 2024.',
+      },
+    ]);
   });
 
   it('gives every source on one line, without the breaks and double spaces of the pasted text', () => {
     const sources = [
-      draft.title, draft.referenceYears, draft.population, draft.populationSize, draft.sampleSize, draft.destroyBy,
+      draft.title,
+      draft.referenceYears,
+      draft.population,
+      draft.populationSize,
+      draft.sampleSize,
+      draft.destroyBy,
       ...draft.predecessors,
     ].map((field) => field?.source ?? '');
     for (const source of sources) {

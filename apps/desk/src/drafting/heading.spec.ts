@@ -12,7 +12,11 @@ de la population active.
 describe('dates as the committee writes them', () => {
   it('reads Dutch and French months, capitals, "1er" and "1ste"', () => {
     expect(datesIn('3 SEPTEMBER 2024, 1er février 2019, 1ste april 2020, 15 AOÛT 2021, 2 decembre 2022')).toEqual([
-      '2024-09-03', '2019-02-01', '2020-04-01', '2021-08-15', '2022-12-02',
+      '2024-09-03',
+      '2019-02-01',
+      '2020-04-01',
+      '2021-08-15',
+      '2022-12-02',
     ]);
   });
 
@@ -33,9 +37,7 @@ ${BODY_FR}`);
     expect(draft.number?.value).toBe('22/088');
     expect(draft.decidedOn?.value).toBe('2022-03-01');
     expect(draft.amendedOn.map((a) => a.value)).toEqual(['2022-09-06', '2023-02-07']);
-    expect(draft.title?.value).toBe(
-      'Communication de données à caractère personnel pseudonymisées à la Banque Nationale de Belgique',
-    );
+    expect(draft.title?.value).toBe('Communication de données à caractère personnel pseudonymisées à la Banque Nationale de Belgique');
     expect(draft.parties.map((p) => p.value.name)).toEqual(['Banque Nationale de Belgique']);
   });
 
@@ -45,9 +47,7 @@ ${BODY_FR}`);
 BANQUE NATIONALE DE BELGIQUE
 ${BODY_FR}`);
     expect(draft.amendedOn.map((a) => a.value)).toEqual(['2022-09-06', '2023-02-07']);
-    expect(draft.title?.value).toBe(
-      'Communication de données à caractère personnel pseudonymisées à la Banque Nationale de Belgique',
-    );
+    expect(draft.title?.value).toBe('Communication de données à caractère personnel pseudonymisées à la Banque Nationale de Belgique');
   });
 
   it('reads a heading written in lower case, ending at its full stop', () => {
@@ -104,14 +104,15 @@ Les données codées portent sur les personnes nées en 1990.`);
     expect(draft.reference?.value).toBe('CSSSS/15/046');
     expect(draft.number?.value).toBe('15/046');
     expect(draft.title?.value).toBe("Communication de données codées à l'Université de Liège");
-    expect(draft.parties.map((p) => p.value)).toEqual([{ id: 'universite-de-liege', name: "Université de Liège" }]);
+    expect(draft.parties.map((p) => p.value)).toEqual([{ id: 'universite-de-liege', name: 'Université de Liège' }]);
   });
 
   it('reads the seed the same when its heading is pasted in lower case from a web page', () => {
     const seed = readFileSync(new URL('./samples/deliberation-24-130.txt', import.meta.url), 'utf8');
-    const webHeading = 'Beraadslaging nr. 24/130 van 3 september 2024, gewijzigd op 5 november 2024, over de mededeling '
-      + 'van gepseudonimiseerde persoonsgegevens aan het Steunpunt Werk (KU Leuven) en het Departement Werk en\n'
-      + 'Sociale Economie (Vlaamse Overheid) voor het monitoren van de arbeidsreserve\n';
+    const webHeading =
+      'Beraadslaging nr. 24/130 van 3 september 2024, gewijzigd op 5 november 2024, over de mededeling ' +
+      'van gepseudonimiseerde persoonsgegevens aan het Steunpunt Werk (KU Leuven) en het Departement Werk en\n' +
+      'Sociale Economie (Vlaamse Overheid) voor het monitoren van de arbeidsreserve\n';
     const pasted = seed.replace(/BERAADSLAGING NR[^]*?ARBEIDSRESERVE \n/u, webHeading);
     expect(pasted).not.toBe(seed);
     const [fromWeb, fromPdf] = [extractDraft(pasted), extractDraft(seed)];
@@ -125,7 +126,9 @@ Les données codées portent sur les personnes nées en 1990.`);
 VAN 5 OKTOBER 2021
 Gelet op de aanvraag;`);
     expect(draft.predecessors.map((p) => p.value)).toEqual([{ number: '21/144', decidedOn: '2021-10-05' }]);
-    expect(draft.number?.source).toBe('BERAADSLAGING NR. 25/010 VAN 7 JANUARI 2025 TOT WIJZIGING VAN BERAADSLAGING NR. 21/144 VAN 5 OKTOBER 2021');
+    expect(draft.number?.source).toBe(
+      'BERAADSLAGING NR. 25/010 VAN 7 JANUARI 2025 TOT WIJZIGING VAN BERAADSLAGING NR. 21/144 VAN 5 OKTOBER 2021',
+    );
   });
 
   it('leaves everything empty for a text without a heading', () => {

@@ -18,11 +18,11 @@ export interface Heading {
 const NUMBER_MARK = '(?:nrs?\\s?\\.?|n\\s?[°º]s?|no\\.?)';
 export const DELIBERATION_NUMBER = '(?<!\\d)(\\d{2}\\/\\d{2,4})(?![\\d\\/])';
 const HEAD = new RegExp(
-  `(beraadslaging|d[ée]lib[ée]ration)\\s+${NUMBER_MARK}\\s*${DELIBERATION_NUMBER}`
-  + `(?:,?\\s+(?:van|du)\\s+${DATE_SOURCE})?`,
+  `(beraadslaging|d[ée]lib[ée]ration)\\s+${NUMBER_MARK}\\s*${DELIBERATION_NUMBER}` + `(?:,?\\s+(?:van|du)\\s+${DATE_SOURCE})?`,
   'iu',
 );
-const CONNECTOR = /(?<!\p{L})(?:(?:over|met betrekking tot|betreffende|inzake|concernant|portant sur)(?!\p{L})|relati(?:ve|f)\s+(?:[àa](?!\p{L}))?)\s*/iu;
+const CONNECTOR =
+  /(?<!\p{L})(?:(?:over|met betrekking tot|betreffende|inzake|concernant|portant sur)(?!\p{L})|relati(?:ve|f)\s+(?:[àa](?!\p{L}))?)\s*/iu;
 const AMENDED = /(?<!\p{L})(?:gewijzigd|modifi[ée]e?s?)(?!\p{L})/iu;
 // Where a mixed-case heading stops when no line break tells.
 const PREAMBLE = /\s(?:Gelet op|Vu |Overwegende|Considérant|Le Comité|Het Comité|De kamer|La chambre)/u;
@@ -53,8 +53,9 @@ function parseHeadingBlock(block: string, blockIndex: number): Heading | undefin
   const rawTitle = connector
     ? subjectEnd(afterHead.slice(connector.index + connector[0].length), upperCase).replace(/[.,;:]$/u, '')
     : undefined;
-  const text = connector ? block.slice(head.index, head.index + head[0].length + connector.index
-    + connector[0].length + (rawTitle?.length ?? 0)) : subjectEnd(block.slice(head.index), upperCase);
+  const text = connector
+    ? block.slice(head.index, head.index + head[0].length + connector.index + connector[0].length + (rawTitle?.length ?? 0))
+    : subjectEnd(block.slice(head.index), upperCase);
   return {
     text: text.trim(),
     blockIndex,

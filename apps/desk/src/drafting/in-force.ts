@@ -24,10 +24,7 @@ function effectiveDate(sentence: string): string | undefined {
   return match ? isoDate(match[1], match[2], match[3]) : undefined;
 }
 
-export function extractInForce(
-  sentences: string[],
-  mentionsOtherDeliberation: (sentence: string) => boolean,
-): InForceFields {
+export function extractInForce(sentences: string[], mentionsOtherDeliberation: (sentence: string) => boolean): InForceFields {
   const result: InForceFields = { amendmentsEffectiveFrom: [] };
   for (const sentence of sentences) {
     if (mentionsOtherDeliberation(sentence)) continue;

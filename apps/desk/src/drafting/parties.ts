@@ -34,7 +34,10 @@ export function partyId(name: string): string {
   if (acronym) return acronym.toLowerCase();
   const plain = fold(name.replace(/\([^)]*\)/gu, ' '));
   const words = plain.split(/[^a-z0-9]+/u).filter(Boolean);
-  const capitalised = name.replace(/\([^)]*\)/gu, ' ').split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w));
+  const capitalised = name
+    .replace(/\([^)]*\)/gu, ' ')
+    .split(/\s+/u)
+    .filter((w) => /^\p{Lu}/u.test(w));
   if (words.length > MAX_WORDS_SPELLED_OUT && capitalised.length >= MIN_INITIALS) {
     return fold(capitalised.map((w) => w[0]).join(''));
   }
@@ -56,10 +59,13 @@ export function partiesInTitle(title: string, language: 'nl' | 'fr' | 'unknown')
   if (!list) return [];
   const names = list
     .split(new RegExp(rules.separator.source, 'gu'))
-    .map((chunk) => chunk.replace(rules.article, '').replace(/[\s,.;:]+$/u, '').trim())
+    .map((chunk) =>
+      chunk
+        .replace(rules.article, '')
+        .replace(/[\s,.;:]+$/u, '')
+        .trim(),
+    )
     .filter((name) => /^\p{Lu}/u.test(name));
   const seen = new Set<string>();
-  return names
-    .map((name) => ({ id: partyId(name), name }))
-    .filter((party) => !seen.has(party.id) && seen.add(party.id) !== undefined);
+  return names.map((name) => ({ id: partyId(name), name })).filter((party) => !seen.has(party.id) && seen.add(party.id) !== undefined);
 }

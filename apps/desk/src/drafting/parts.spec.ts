@@ -13,8 +13,10 @@ const citesAnother = (s: string) => deliberationsIn(s).length > 0;
 
 describe('sentences of a pasted text', () => {
   it('joins wrapped lines, keeps "nr." and "art." inside a sentence, drops paragraph numbers', () => {
-    expect(sentencesOf('3. Het comité stemde bij beraadslaging nr. 21/144 in met art. 5\nvan de wet. Zo werd beslist.'))
-      .toEqual(['Het comité stemde bij beraadslaging nr. 21/144 in met art. 5 van de wet.', 'Zo werd beslist.']);
+    expect(sentencesOf('3. Het comité stemde bij beraadslaging nr. 21/144 in met art. 5\nvan de wet. Zo werd beslist.')).toEqual([
+      'Het comité stemde bij beraadslaging nr. 21/144 in met art. 5 van de wet.',
+      'Zo werd beslist.',
+    ]);
   });
 
   it('drops page numbers and keeps a paragraph whole across a page break', () => {
@@ -25,13 +27,18 @@ describe('sentences of a pasted text', () => {
   });
 
   it('joins a word broken after its hyphen, but not "Ziekte- en …"', () => {
-    expect(blocksOf('een small cell risico-\nanalyse en het Rijksinstituut voor Ziekte-\nen Invaliditeitsverzekering'))
-      .toEqual(['een small cell risico-analyse en het Rijksinstituut voor Ziekte- en Invaliditeitsverzekering']);
+    expect(blocksOf('een small cell risico-\nanalyse en het Rijksinstituut voor Ziekte-\nen Invaliditeitsverzekering')).toEqual([
+      'een small cell risico-analyse en het Rijksinstituut voor Ziekte- en Invaliditeitsverzekering',
+    ]);
   });
 
   it('keeps headings, numbered paragraphs, bullets and footnotes apart', () => {
     expect(blocksOf('A. ONDERWERP\n1. Eerste.\n\uf0b7 Persoonskenmerken: leeftijd\n1 Een voetnoot.\n2. Tweede.')).toEqual([
-      'A. ONDERWERP', '1. Eerste.', '\uf0b7 Persoonskenmerken: leeftijd', '1 Een voetnoot.', '2. Tweede.',
+      'A. ONDERWERP',
+      '1. Eerste.',
+      '\uf0b7 Persoonskenmerken: leeftijd',
+      '1 Een voetnoot.',
+      '2. Tweede.',
     ]);
   });
 });
@@ -61,8 +68,9 @@ describe('reference years', () => {
       'Deze aanvraag betreft de jaren 2020 tot en met 2022.',
     ];
     expect(extractReferenceYears(sentences, citesAnother)?.value).toEqual([2020, 2021, 2022]);
-    expect(extractReferenceYears(sentences, none)?.value).toEqual([2005, 2006, 2007, 2008, 2009, 2010, 2011, 2012,
-      2013, 2014, 2015, 2016, 2017, 2018, 2019]);
+    expect(extractReferenceYears(sentences, none)?.value).toEqual([
+      2005, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019,
+    ]);
   });
 });
 
@@ -83,8 +91,12 @@ describe('counts of persons', () => {
   });
 
   it('prefers the word before a count to a nearer word after it', () => {
-    expect(kinds('Uit de volledige doelgroep van ongeveer 1,2 miljoen personen wordt een steekproef van 25.000 personen getrokken.'))
-      .toEqual([[1_200_000, 'population'], [25_000, 'sample']]);
+    expect(
+      kinds('Uit de volledige doelgroep van ongeveer 1,2 miljoen personen wordt een steekproef van 25.000 personen getrokken.'),
+    ).toEqual([
+      [1_200_000, 'population'],
+      [25_000, 'sample'],
+    ]);
   });
 
   it('takes "een deel van de doelgroep" as a sample, not as the population', () => {
@@ -92,11 +104,14 @@ describe('counts of persons', () => {
   });
 
   it('reads a bare count only next to the population sentence', () => {
-    const fields = extractPopulation([
-      'Het gaat om 50 personen die de aanvraag indienden.',
-      'De gegevens hebben betrekking op de personen die in 2022 werkloos waren.',
-      'Het gaat om 120.000 personen.',
-    ], none);
+    const fields = extractPopulation(
+      [
+        'Het gaat om 50 personen die de aanvraag indienden.',
+        'De gegevens hebben betrekking op de personen die in 2022 werkloos waren.',
+        'Het gaat om 120.000 personen.',
+      ],
+      none,
+    );
     expect(fields.population?.value).toBe('De gegevens hebben betrekking op de personen die in 2022 werkloos waren.');
     expect(fields.populationSize?.value).toBe(120_000);
     expect(fields.sampleSize).toBeUndefined();
@@ -135,24 +150,33 @@ describe('predecessors', () => {
   });
 
   it('excludes the own number and keeps each deliberation once, with its date when one mention gives it', () => {
-    const found = extractPredecessors([
-      'Deze beraadslaging nr. 24/130 vervangt niets.',
-      'Zie beraadslaging nr. 21/144.',
-      'Bij beraadslaging nr. 21/144 van 5 oktober 2021 werd ingestemd.',
-    ], '24/130');
-    expect(found).toEqual([{
-      value: { number: '21/144', decidedOn: '2021-10-05' },
-      source: 'Bij beraadslaging nr. 21/144 van 5 oktober 2021 werd ingestemd.',
-    }]);
+    const found = extractPredecessors(
+      [
+        'Deze beraadslaging nr. 24/130 vervangt niets.',
+        'Zie beraadslaging nr. 21/144.',
+        'Bij beraadslaging nr. 21/144 van 5 oktober 2021 werd ingestemd.',
+      ],
+      '24/130',
+    );
+    expect(found).toEqual([
+      {
+        value: { number: '21/144', decidedOn: '2021-10-05' },
+        source: 'Bij beraadslaging nr. 21/144 van 5 oktober 2021 werd ingestemd.',
+      },
+    ]);
   });
 });
 
 describe('parties of a title', () => {
   it('splits recipients on articles, not on "en" inside a name', () => {
-    expect(partiesInTitle('Mededeling aan het RIZIV, de FOD Economie en het Departement Werk en Sociale Economie voor een studie', 'nl')
-      .map((p) => p.name)).toEqual(['RIZIV', 'FOD Economie', 'Departement Werk en Sociale Economie']);
-    expect(partiesInTitle('Communication à la Banque Nationale de Belgique et à l’Université de Liège pour une étude', 'fr')
-      .map((p) => p.name)).toEqual(['Banque Nationale de Belgique', 'Université de Liège']);
+    expect(
+      partiesInTitle('Mededeling aan het RIZIV, de FOD Economie en het Departement Werk en Sociale Economie voor een studie', 'nl').map(
+        (p) => p.name,
+      ),
+    ).toEqual(['RIZIV', 'FOD Economie', 'Departement Werk en Sociale Economie']);
+    expect(
+      partiesInTitle('Communication à la Banque Nationale de Belgique et à l’Université de Liège pour une étude', 'fr').map((p) => p.name),
+    ).toEqual(['Banque Nationale de Belgique', 'Université de Liège']);
   });
 
   it('names no party when the title names recipients only in lower case', () => {
@@ -169,12 +193,15 @@ describe('parties of a title', () => {
 
 describe('entry into force', () => {
   it('reads the decision and amendments in French, and Dutch with the date before "in werking"', () => {
-    const fields = extractInForce([
-      'La présente délibération entre en vigueur le 1er octobre 2023.',
-      'Les modifications approuvées le 7 mai 2024 entrent en vigueur le 23 mai 2024.',
-      'De wijziging treedt op 3 juni 2024 in werking.',
-      'De beraadslaging nr. 21/144 trad in werking op 20 oktober 2021.',
-    ], citesAnother);
+    const fields = extractInForce(
+      [
+        'La présente délibération entre en vigueur le 1er octobre 2023.',
+        'Les modifications approuvées le 7 mai 2024 entrent en vigueur le 23 mai 2024.',
+        'De wijziging treedt op 3 juni 2024 in werking.',
+        'De beraadslaging nr. 21/144 trad in werking op 20 oktober 2021.',
+      ],
+      citesAnother,
+    );
     expect(fields.effectiveFrom?.value).toBe('2023-10-01');
     expect(fields.amendmentsEffectiveFrom.map((a) => a.value)).toEqual([
       { amendedOn: '2024-05-07', effectiveFrom: '2024-05-23' },

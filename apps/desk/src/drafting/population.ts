@@ -2,8 +2,10 @@
 import { classifyCounts } from './counts.js';
 import type { Extracted } from './types.js';
 
-const WHO = '(?:personen|betrokkenen|sociaal verzekerden|verzekerden|inwoners|werknemers|zelfstandigen|patiënten|kinderen|jongeren|werkzoekenden|gerechtigden)';
-const QUI = '(?:personnes|assurés sociaux|assurés|habitants|travailleurs|indépendants|patients|enfants|jeunes|demandeurs d[\'’]emploi|bénéficiaires)';
+const WHO =
+  '(?:personen|betrokkenen|sociaal verzekerden|verzekerden|inwoners|werknemers|zelfstandigen|patiënten|kinderen|jongeren|werkzoekenden|gerechtigden)';
+const QUI =
+  "(?:personnes|assurés sociaux|assurés|habitants|travailleurs|indépendants|patients|enfants|jeunes|demandeurs d['’]emploi|bénéficiaires)";
 
 const POPULATION_SENTENCE = [
   new RegExp(`(?:betrekking op|betreffen) (?:de |alle |het geheel van de )?${WHO}(?!\\p{L})`, 'iu'),
@@ -27,10 +29,7 @@ function isNextToPopulationSentence(at: number, populationAt: number): boolean {
   return populationAt >= 0 && (at === populationAt || at === populationAt + 1);
 }
 
-export function extractPopulation(
-  sentences: string[],
-  mentionsOtherDeliberation: (sentence: string) => boolean,
-): PopulationFields {
+export function extractPopulation(sentences: string[], mentionsOtherDeliberation: (sentence: string) => boolean): PopulationFields {
   const result: PopulationFields = {};
   let populationAt = -1;
   sentences.forEach((sentence, at) => {

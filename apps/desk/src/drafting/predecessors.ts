@@ -5,8 +5,8 @@ import type { Extracted } from './types.js';
 
 const ITEM = `(?<!\\d)(\\d{2}\\/\\d{2,4})(?![\\d\\/])(?:,?\\s+(?:van|du)\\s+${DATE_SOURCE})?`;
 const MENTION = new RegExp(
-  `(?<!\\p{L})(?:beraadslaging(?:en)?|d[ée]lib[ée]rations?)\\s+(?:nrs?\\s?\\.?|n\\s?[°º]s?|no\\.?)\\s*`
-  + `${ITEM}(?:\\s*(?:,|en|et)\\s*(?:(?:nrs?\\.?|n\\s?[°º]s?)\\s*)?${ITEM})*`,
+  `(?<!\\p{L})(?:beraadslaging(?:en)?|d[ée]lib[ée]rations?)\\s+(?:nrs?\\s?\\.?|n\\s?[°º]s?|no\\.?)\\s*` +
+    `${ITEM}(?:\\s*(?:,|en|et)\\s*(?:(?:nrs?\\.?|n\\s?[°º]s?)\\s*)?${ITEM})*`,
   'giu',
 );
 const ONE_ITEM = new RegExp(ITEM, 'giu');

@@ -5,8 +5,8 @@ import { DATE_SOURCE, isoDate } from './dates.js';
 import type { Extracted } from './types.js';
 
 const LATEST = new RegExp(
-  '(?:uiterlijk|ten laatste|au plus tard|(?:bewaard|conservée?s?)\\s+(?:tot|jusqu[\'’]au))'
-  + `\\s+(?:(?:op|tegen|tot|le|pour le)\\s+)?${DATE_SOURCE}`,
+  "(?:uiterlijk|ten laatste|au plus tard|(?:bewaard|conservée?s?)\\s+(?:tot|jusqu['’]au))" +
+    `\\s+(?:(?:op|tegen|tot|le|pour le)\\s+)?${DATE_SOURCE}`,
   'giu',
 );
 const ABOUT_RETENTION = /vernietig|bewaar|verwijder|gewist|wissen|détrui|détruit|conserv|supprim|effac|destruction/iu;

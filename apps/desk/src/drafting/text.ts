@@ -16,7 +16,13 @@ export function linesOf(text: string): string[] {
     .replace(/\r\n?|\f|\u2028|\u2029/g, '\n')
     .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
     .split('\n')
-    .map((line) => line.replace(/ {2,}/g, ' ').replace(/(\d) ?\/ ?(\d)/g, '$1/$2').replace(/ +,/g, ',').trim())
+    .map((line) =>
+      line
+        .replace(/ {2,}/g, ' ')
+        .replace(/(\d) ?\/ ?(\d)/g, '$1/$2')
+        .replace(/ +,/g, ',')
+        .trim(),
+    )
     .filter((line) => line.length > 0 && !PAGE_NUMBER.test(line));
 }
 
@@ -51,8 +57,35 @@ export function blocksOf(text: string): string[] {
 }
 
 const ABBREVIATIONS = new Set([
-  'nr', 'nrs', 'art', 'artt', 'bv', 'blz', 'resp', 'vgl', 'cf', 'p', 'pp', 'al', 'dhr', 'mevr',
-  'm', 'mme', 'dr', 'prof', 'st', 'o.a', 'e.a', 'i.e', 'e.g', 'z.g', 'ca', 'no', 'nos', 'etc', 'enz',
+  'nr',
+  'nrs',
+  'art',
+  'artt',
+  'bv',
+  'blz',
+  'resp',
+  'vgl',
+  'cf',
+  'p',
+  'pp',
+  'al',
+  'dhr',
+  'mevr',
+  'm',
+  'mme',
+  'dr',
+  'prof',
+  'st',
+  'o.a',
+  'e.a',
+  'i.e',
+  'e.g',
+  'z.g',
+  'ca',
+  'no',
+  'nos',
+  'etc',
+  'enz',
 ]);
 
 function endsWithAbbreviation(before: string): boolean {

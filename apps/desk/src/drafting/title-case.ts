@@ -75,7 +75,7 @@ function casedWords(words: string[], body: BodyWord[]): string[] {
   const index = indexByKey(body);
   const keys = words.map(keyOf);
   const cased = words.map((w) => w.toLowerCase());
-  for (let at = 0; at < words.length; ) {
+  for (let at = 0; at < words.length;) {
     const run = longestRun(keys, at, body, index);
     if (run.length < MIN_PHRASE) {
       cased[at] = singleWordCase(keys[at], cased[at], body, index);
@@ -100,7 +100,10 @@ export function sentenceCase(rawTitle: string, sentences: string[]): string {
   let title = rawTitle.replace(/\s+/g, ' ').trim();
   if (isUpperCaseLine(title)) {
     const words = [...title.matchAll(WORD)];
-    const cased = casedWords(words.map((m) => m[0]), bodyWords(sentences));
+    const cased = casedWords(
+      words.map((m) => m[0]),
+      bodyWords(sentences),
+    );
     let rebuilt = '';
     let last = 0;
     words.forEach((m, i) => {

@@ -3,8 +3,8 @@
 import type { Extracted } from './types.js';
 
 const YEAR = '(?:19|20)\\d{2}';
-const KEYWORD = "(?<!\\p{L})(?:(?:referentie)?ja(?:ar|ren)|(?:l['’])?ann[ée]es?|kalenderjaren|exercices?)"
-  + "(?:\\s+de\\s+r[ée]f[ée]rence)?\\s+";
+const KEYWORD =
+  "(?<!\\p{L})(?:(?:referentie)?ja(?:ar|ren)|(?:l['’])?ann[ée]es?|kalenderjaren|exercices?)" + '(?:\\s+de\\s+r[ée]f[ée]rence)?\\s+';
 const RANGE = `(${YEAR})\\s*(?:tot en met|t\\.e\\.m\\.?|t\\/m|tot|à|au|jusqu['’]à|[-–—])\\s*(${YEAR})`;
 const LIST = `(${YEAR}(?:\\s*(?:,|en|et|\\/)\\s*${YEAR})*)`;
 const YEARS = new RegExp(`${KEYWORD}(?:${RANGE}|${LIST})(?!\\p{N})`, 'giu');

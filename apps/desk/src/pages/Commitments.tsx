@@ -21,7 +21,9 @@ export default function CommitmentsPage() {
   const [form, setForm, reset] = useKeptState(`commit-${id}`, () => ({ signature: '', signedOn: '', documentRef: '' }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { current, mutation, conflict } = useDeliberationChange(id, (body: unknown, ifMatch) =>
-    unwrap<Written>(api.POST('/deliberations/{id}/commitments', { params: { path: { id } }, body: body as never, headers: { 'if-match': ifMatch } })),
+    unwrap<Written>(
+      api.POST('/deliberations/{id}/commitments', { params: { path: { id } }, body: body as never, headers: { 'if-match': ifMatch } }),
+    ),
   );
   if (!can('secretariat')) return <p role="alert">{t('problem.forbidden')}</p>;
   const view = current.data?.data;
@@ -40,12 +42,18 @@ export default function CommitmentsPage() {
 
   return (
     <section>
-      <p className="crumbs"><Link to={`/desk/deliberations/${id}`}>{t('deliberation.heading', { number: id.replace('-', '/') })}</Link></p>
+      <p className="crumbs">
+        <Link to={`/desk/deliberations/${id}`}>{t('deliberation.heading', { number: id.replace('-', '/') })}</Link>
+      </p>
       <h1>{t('commitments.title', { number: id.replace('-', '/') })}</h1>
       {current.isPending && <Loading />}
       <ProblemMessage error={current.error} />
       {conflict && view && <Conflict view={view} />}
-      {mutation.data && <p className="success" role="status">{t('commitments.recorded', { version: mutation.data.version })}</p>}
+      {mutation.data && (
+        <p className="success" role="status">
+          {t('commitments.recorded', { version: mutation.data.version })}
+        </p>
+      )}
       {view && (
         <>
           <form onSubmit={submit} noValidate className="narrow">
@@ -54,12 +62,31 @@ export default function CommitmentsPage() {
               value={form.signature}
               onChange={(v) => setForm((f) => ({ ...f, signature: v }))}
               error={errors.signature}
-              options={[{ value: '', label: '—' }, ...required.map((r) => ({ value: `${r.party}|${r.kind}`, label: `${name(r.party)} — ${t(`commitmentKinds.${r.kind}`, { defaultValue: r.kind })}` }))]}
+              options={[
+                { value: '', label: '—' },
+                ...required.map((r) => ({
+                  value: `${r.party}|${r.kind}`,
+                  label: `${name(r.party)} — ${t(`commitmentKinds.${r.kind}`, { defaultValue: r.kind })}`,
+                })),
+              ]}
             />
-            <DateField label={t('commitments.signedOn')} value={form.signedOn} onChange={(v) => setForm((f) => ({ ...f, signedOn: v }))} error={errors.signedOn} required />
-            <Field label={t('commitments.documentRef')} value={form.documentRef} onChange={(v) => setForm((f) => ({ ...f, documentRef: v }))} error={errors.documentRef} />
+            <DateField
+              label={t('commitments.signedOn')}
+              value={form.signedOn}
+              onChange={(v) => setForm((f) => ({ ...f, signedOn: v }))}
+              error={errors.signedOn}
+              required
+            />
+            <Field
+              label={t('commitments.documentRef')}
+              value={form.documentRef}
+              onChange={(v) => setForm((f) => ({ ...f, documentRef: v }))}
+              error={errors.documentRef}
+            />
             {!conflict && <ProblemMessage error={mutation.error} />}
-            <button type="submit" disabled={mutation.isPending}>{t('commitments.submit')}</button>
+            <button type="submit" disabled={mutation.isPending}>
+              {t('commitments.submit')}
+            </button>
           </form>
           <Commitments view={view} />
         </>

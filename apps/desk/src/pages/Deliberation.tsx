@@ -32,21 +32,38 @@ export default function DeliberationPage() {
           <p className="lead">{view.title}</p>
           {can('secretariat') && !knownAt && (
             <p className="actions">
-              <Link className="button" to={`/desk/deliberations/${id}/amend`}>{t('deliberation.amend')}</Link>
-              <Link className="button" to={`/desk/deliberations/${id}/commitments`}>{t('deliberation.recordCommitment')}</Link>
-              {!view.revocation && <Link className="button danger" to={`/desk/deliberations/${id}/revoke`}>{t('deliberation.revoke')}</Link>}
+              <Link className="button" to={`/desk/deliberations/${id}/amend`}>
+                {t('deliberation.amend')}
+              </Link>
+              <Link className="button" to={`/desk/deliberations/${id}/commitments`}>
+                {t('deliberation.recordCommitment')}
+              </Link>
+              {!view.revocation && (
+                <Link className="button danger" to={`/desk/deliberations/${id}/revoke`}>
+                  {t('deliberation.revoke')}
+                </Link>
+              )}
             </p>
           )}
           <dl className="facts">
-            <dt>{t('deliberation.reference')}</dt><dd>{view.reference ?? '—'}</dd>
-            <dt>{t('deliberation.committee')}</dt><dd>{[view.committee, view.chamber].filter(Boolean).join(' — ') || '—'}</dd>
-            <dt>{t('deliberation.decidedOn')}</dt><dd>{showDate(view.decidedOn)}</dd>
-            <dt>{t('deliberation.effectiveFrom')}</dt><dd>{showDate(view.effectiveFrom)}</dd>
-            <dt>{t('deliberation.version')}</dt><dd>{view.version}</dd>
-            <dt>{t('deliberation.purpose')}</dt><dd>{view.purpose ?? '—'}</dd>
-            <dt>{t('deliberation.legalBasis')}</dt><dd>{view.legalBasis?.join('; ') || '—'}</dd>
-            <dt>{t('deliberation.population')}</dt><dd>{view.population ?? '—'}</dd>
-            <dt>{t('deliberation.referenceYears')}</dt><dd>{view.referenceYears.join(', ')}</dd>
+            <dt>{t('deliberation.reference')}</dt>
+            <dd>{view.reference ?? '—'}</dd>
+            <dt>{t('deliberation.committee')}</dt>
+            <dd>{[view.committee, view.chamber].filter(Boolean).join(' — ') || '—'}</dd>
+            <dt>{t('deliberation.decidedOn')}</dt>
+            <dd>{showDate(view.decidedOn)}</dd>
+            <dt>{t('deliberation.effectiveFrom')}</dt>
+            <dd>{showDate(view.effectiveFrom)}</dd>
+            <dt>{t('deliberation.version')}</dt>
+            <dd>{view.version}</dd>
+            <dt>{t('deliberation.purpose')}</dt>
+            <dd>{view.purpose ?? '—'}</dd>
+            <dt>{t('deliberation.legalBasis')}</dt>
+            <dd>{view.legalBasis?.join('; ') || '—'}</dd>
+            <dt>{t('deliberation.population')}</dt>
+            <dd>{view.population ?? '—'}</dd>
+            <dt>{t('deliberation.referenceYears')}</dt>
+            <dd>{view.referenceYears.join(', ')}</dd>
             <dt>{t('deliberation.retention')}</dt>
             <dd>
               {view.destroyBy ? t('deliberation.destroyBy', { date: showDate(view.destroyBy) }) : t('deliberation.noRetention')}

@@ -10,7 +10,17 @@ import { ProblemMessage } from '../components/Status.js';
 import { useKeptState } from '../hooks.js';
 import { useSession } from '../session.js';
 
-const empty = () => ({ deliberation: '', dataset: '', description: '', releasedOn: '', analysed: true, performedOn: '', performedBy: '', passed: true, reportRef: '' });
+const empty = () => ({
+  deliberation: '',
+  dataset: '',
+  description: '',
+  releasedOn: '',
+  analysed: true,
+  performedOn: '',
+  performedBy: '',
+  passed: true,
+  reportRef: '',
+});
 
 export default function OutputReleasePage() {
   const { t } = useTranslation();
@@ -30,7 +40,14 @@ export default function OutputReleasePage() {
       dataset: form.dataset.trim(),
       description: form.description,
       releasedOn: form.releasedOn,
-      smallCellRiskAnalysis: form.analysed ? { performedOn: form.performedOn, performedBy: form.performedBy, passed: form.passed, reportRef: form.reportRef.trim() || undefined } : undefined,
+      smallCellRiskAnalysis: form.analysed
+        ? {
+            performedOn: form.performedOn,
+            performedBy: form.performedBy,
+            passed: form.passed,
+            reportRef: form.reportRef.trim() || undefined,
+          }
+        : undefined,
     };
     const result = outputReleaseSchema.safeParse(body);
     const found: Record<string, string> = {};
@@ -43,26 +60,62 @@ export default function OutputReleasePage() {
     <section className="narrow">
       <h1>{t('output.title')}</h1>
       <p>{t('output.intro')}</p>
-      {release.data && <p className="success" role="status">{t('output.recorded')}</p>}
+      {release.data && (
+        <p className="success" role="status">
+          {t('output.recorded')}
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
-        <Field label={t('check.deliberation')} value={form.deliberation} onChange={set('deliberation')} error={errors.deliberation} placeholder="24/130" required />
+        <Field
+          label={t('check.deliberation')}
+          value={form.deliberation}
+          onChange={set('deliberation')}
+          error={errors.deliberation}
+          placeholder="24/130"
+          required
+        />
         <Field label={t('check.dataset')} value={form.dataset} onChange={set('dataset')} error={errors.dataset} required />
-        <Field label={t('output.description')} value={form.description} onChange={set('description')} error={errors.description} multiline={2} required />
+        <Field
+          label={t('output.description')}
+          value={form.description}
+          onChange={set('description')}
+          error={errors.description}
+          multiline={2}
+          required
+        />
         <DateField label={t('output.releasedOn')} value={form.releasedOn} onChange={set('releasedOn')} error={errors.releasedOn} required />
         <fieldset>
           <legend>{t('output.analysis')}</legend>
-          <label className="check"><input type="checkbox" checked={form.analysed} onChange={(e) => set('analysed')(e.target.checked)} /> {t('output.analysed')}</label>
+          <label className="check">
+            <input type="checkbox" checked={form.analysed} onChange={(e) => set('analysed')(e.target.checked)} /> {t('output.analysed')}
+          </label>
           {form.analysed && (
             <>
-              <DateField label={t('output.performedOn')} value={form.performedOn} onChange={set('performedOn')} error={errors.performedOn} required />
-              <Field label={t('output.performedBy')} value={form.performedBy} onChange={set('performedBy')} error={errors.performedBy} required />
-              <label className="check"><input type="checkbox" checked={form.passed} onChange={(e) => set('passed')(e.target.checked)} /> {t('output.passed')}</label>
+              <DateField
+                label={t('output.performedOn')}
+                value={form.performedOn}
+                onChange={set('performedOn')}
+                error={errors.performedOn}
+                required
+              />
+              <Field
+                label={t('output.performedBy')}
+                value={form.performedBy}
+                onChange={set('performedBy')}
+                error={errors.performedBy}
+                required
+              />
+              <label className="check">
+                <input type="checkbox" checked={form.passed} onChange={(e) => set('passed')(e.target.checked)} /> {t('output.passed')}
+              </label>
               <Field label={t('output.reportRef')} value={form.reportRef} onChange={set('reportRef')} error={errors.reportRef} />
             </>
           )}
         </fieldset>
         <ProblemMessage error={release.error} />
-        <button type="submit" disabled={release.isPending}>{t('output.submit')}</button>
+        <button type="submit" disabled={release.isPending}>
+          {t('output.submit')}
+        </button>
       </form>
     </section>
   );

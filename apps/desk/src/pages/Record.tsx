@@ -11,7 +11,16 @@ import { extractDraft, type DeliberationDraft } from '../drafting/index.js';
 import { showDate } from '../format.js';
 import { useKeptState } from '../hooks.js';
 import { useSession } from '../session.js';
-import { collectErrors, emptyForm, fromDocument, fromDraft, validate, type DocumentForm, type FieldErrors, type Sources } from '../record/document-form.js';
+import {
+  collectErrors,
+  emptyForm,
+  fromDocument,
+  fromDraft,
+  validate,
+  type DocumentForm,
+  type FieldErrors,
+  type Sources,
+} from '../record/document-form.js';
 import { DocumentFields } from '../record/DocumentFields.js';
 import { DocumentPreview } from '../record/Preview.js';
 
@@ -79,7 +88,8 @@ export default function RecordPage() {
       {record.data && (
         <div className="success" role="status">
           {t('record.recorded', { number: record.data.number, version: record.data.version })}{' '}
-          <Link to={`/desk/deliberations/${record.data.id}`}>{t('record.open')}</Link> · <Link to={`/desk/deliberations/${record.data.id}/amend`}>{t('deliberation.amend')}</Link>
+          <Link to={`/desk/deliberations/${record.data.id}`}>{t('record.open')}</Link> ·{' '}
+          <Link to={`/desk/deliberations/${record.data.id}/amend`}>{t('deliberation.amend')}</Link>
         </div>
       )}
       <div className="two">
@@ -90,13 +100,27 @@ export default function RecordPage() {
             <label htmlFor="published-text">{t('draft.text')}</label>
             <textarea id="published-text" rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} />
           </div>
-          <button type="button" onClick={prefill} disabled={!pasted.trim()}>{t('draft.prefill')}</button>
+          <button type="button" onClick={prefill} disabled={!pasted.trim()}>
+            {t('draft.prefill')}
+          </button>
           {draft && (
             <div className="notice" role="status">
               <p>{t('draft.done', { count: Object.keys(sources).length })}</p>
-              {draft.amendedOn.length > 0 && <p>{t('draft.amendments', { dates: draft.amendedOn.map((a) => showDate(a.value)).join(', ') })}</p>}
-              {draft.sampleSize && <p>{t('draft.sampleSize', { size: draft.sampleSize.value.toLocaleString() })} <small className="source">“{draft.sampleSize.source}”</small></p>}
-              {draft.populationSize && <p>{t('draft.populationSize', { size: draft.populationSize.value.toLocaleString() })} <small className="source">“{draft.populationSize.source}”</small></p>}
+              {draft.amendedOn.length > 0 && (
+                <p>{t('draft.amendments', { dates: draft.amendedOn.map((a) => showDate(a.value)).join(', ') })}</p>
+              )}
+              {draft.sampleSize && (
+                <p>
+                  {t('draft.sampleSize', { size: draft.sampleSize.value.toLocaleString() })}{' '}
+                  <small className="source">“{draft.sampleSize.source}”</small>
+                </p>
+              )}
+              {draft.populationSize && (
+                <p>
+                  {t('draft.populationSize', { size: draft.populationSize.value.toLocaleString() })}{' '}
+                  <small className="source">“{draft.populationSize.source}”</small>
+                </p>
+              )}
             </div>
           )}
         </section>
@@ -105,19 +129,45 @@ export default function RecordPage() {
           <p>{t('record.uploadIntro')}</p>
           <div className="field">
             <label htmlFor="document-file">{t('record.file')}</label>
-            <input id="document-file" type="file" accept=".json,.yaml,.yml,application/json,text/yaml" onChange={(e) => void upload(e.target.files?.[0])} />
+            <input
+              id="document-file"
+              type="file"
+              accept=".json,.yaml,.yml,application/json,text/yaml"
+              onChange={(e) => void upload(e.target.files?.[0])}
+            />
           </div>
-          {uploadError && <p className="error" role="alert">{uploadError}</p>}
+          {uploadError && (
+            <p className="error" role="alert">
+              {uploadError}
+            </p>
+          )}
         </section>
       </div>
       <form onSubmit={submit} noValidate>
         <DocumentFields form={form} setForm={setForm} errors={errors} sources={sources} />
         {checked.document && <DocumentPreview document={checked.document} />}
         <ProblemMessage error={record.error} />
-        {Object.keys(errors).length > 0 && <p className="error" role="alert">{t('record.fixErrors', { count: Object.keys(errors).length })}</p>}
+        {Object.keys(errors).length > 0 && (
+          <p className="error" role="alert">
+            {t('record.fixErrors', { count: Object.keys(errors).length })}
+          </p>
+        )}
         <p className="actions">
-          <button type="submit" disabled={record.isPending}>{record.isPending ? t('common.working') : t('record.submit')}</button>
-          <button type="button" className="link" onClick={() => { resetForm(); resetSources(); setErrors({}); setDraft(null); }}>{t('record.clear')}</button>
+          <button type="submit" disabled={record.isPending}>
+            {record.isPending ? t('common.working') : t('record.submit')}
+          </button>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              resetForm();
+              resetSources();
+              setErrors({});
+              setDraft(null);
+            }}
+          >
+            {t('record.clear')}
+          </button>
         </p>
       </form>
     </section>

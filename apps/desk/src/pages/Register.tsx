@@ -32,7 +32,9 @@ export function RegisterPage() {
     queryKey: ['deliberations', recipient, status ?? null, text, on ?? null, knownAt ?? null, cursor ?? null],
     queryFn: () =>
       unwrap<DeliberationPage>(
-        api.GET('/deliberations', { params: { query: { limit: PAGE_SIZE, cursor, recipient: recipient || undefined, status, q: text || undefined, on, knownAt } } }),
+        api.GET('/deliberations', {
+          params: { query: { limit: PAGE_SIZE, cursor, recipient: recipient || undefined, status, q: text || undefined, on, knownAt } },
+        }),
       ),
   });
   const shown = list.data?.items ?? [];
@@ -40,7 +42,10 @@ export function RegisterPage() {
   const views = useQueries({
     queries: shown.map((d) => ({
       queryKey: ['deliberation', d.id, on ?? null, knownAt ?? null],
-      queryFn: async () => ({ data: await unwrap<DeliberationView>(api.GET('/deliberations/{id}', { params: { path: { id: d.id }, query: { on, knownAt } } })), etag: null }),
+      queryFn: async () => ({
+        data: await unwrap<DeliberationView>(api.GET('/deliberations/{id}', { params: { path: { id: d.id }, query: { on, knownAt } } })),
+        etag: null,
+      }),
     })),
   });
 
@@ -61,8 +66,20 @@ export function RegisterPage() {
       <h1>{t('register.title')}</h1>
       <form className="filters" onSubmit={apply} aria-label={t('register.filters')}>
         <DateField label={t('register.statusOn')} value={form.on} onChange={set('on')} name="on" />
-        <Field label={t('register.recipient')} value={form.recipient} onChange={set('recipient')} name="recipient" placeholder="steunpunt-werk" />
-        <SelectField label={t('register.status')} value={form.status} onChange={set('status')} name="status" options={[{ value: '', label: t('register.anyStatus') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
+        <Field
+          label={t('register.recipient')}
+          value={form.recipient}
+          onChange={set('recipient')}
+          name="recipient"
+          placeholder="steunpunt-werk"
+        />
+        <SelectField
+          label={t('register.status')}
+          value={form.status}
+          onChange={set('status')}
+          name="status"
+          options={[{ value: '', label: t('register.anyStatus') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+        />
         <Field label={t('register.text')} value={form.text} onChange={set('text')} name="q" />
         <DateField label={t('asOf.knownAt')} value={form.knownAt} onChange={set('knownAt')} name="knownAt" instant />
         <button type="submit">{t('register.apply')}</button>
@@ -75,17 +92,34 @@ export function RegisterPage() {
           <div className="scroll" tabIndex={0}>
             <table className="register">
               <thead>
-                <tr><th scope="col">{t('register.number')}</th><th scope="col">{t('register.titleColumn')}</th><th scope="col">{t('register.parties')}</th><th scope="col">{t('register.statusColumn')}</th><th scope="col">{t('register.destroyBy')}</th></tr>
+                <tr>
+                  <th scope="col">{t('register.number')}</th>
+                  <th scope="col">{t('register.titleColumn')}</th>
+                  <th scope="col">{t('register.parties')}</th>
+                  <th scope="col">{t('register.statusColumn')}</th>
+                  <th scope="col">{t('register.destroyBy')}</th>
+                </tr>
               </thead>
               <tbody>
                 {shown.map((d, i) => {
                   const view = views[i]?.data?.data;
                   return (
                     <tr key={d.id}>
-                      <th scope="row"><Link to={`/desk/deliberations/${d.id}${on ? `?on=${on}` : ''}`}>{d.number}</Link></th>
+                      <th scope="row">
+                        <Link to={`/desk/deliberations/${d.id}${on ? `?on=${on}` : ''}`}>{d.number}</Link>
+                      </th>
                       <td>{d.title}</td>
-                      <td>{view ? view.parties.filter((p) => !p.roles.includes('source')).map((p) => p.name).join('; ') : '…'}</td>
-                      <td><StatusBadge status={d.status} /></td>
+                      <td>
+                        {view
+                          ? view.parties
+                              .filter((p) => !p.roles.includes('source'))
+                              .map((p) => p.name)
+                              .join('; ')
+                          : '…'}
+                      </td>
+                      <td>
+                        <StatusBadge status={d.status} />
+                      </td>
                       <td>{showDate(view?.destroyBy ?? d.destroyBy) || '—'}</td>
                     </tr>
                   );
@@ -95,9 +129,13 @@ export function RegisterPage() {
           </div>
           {(cursors.length > 0 || list.data.next) && (
             <nav className="pager" aria-label={t('register.pages')}>
-              <button type="button" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>{t('register.previous')}</button>
+              <button type="button" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                {t('register.previous')}
+              </button>
               <span>{t('register.page', { page: cursors.length + 1 })}</span>
-              <button type="button" disabled={!list.data.next} onClick={() => setCursors((c) => [...c, list.data.next ?? ''])}>{t('register.next')}</button>
+              <button type="button" disabled={!list.data.next} onClick={() => setCursors((c) => [...c, list.data.next ?? ''])}>
+                {t('register.next')}
+              </button>
             </nav>
           )}
         </>

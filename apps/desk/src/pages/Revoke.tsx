@@ -22,7 +22,9 @@ export default function RevokePage() {
   const [form, setForm, reset] = useKeptState(`revoke-${id}`, () => ({ decidedOn: '', effectiveFrom: '', reason: '' }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { current, mutation, conflict } = useDeliberationChange(id, (body: unknown, ifMatch) =>
-    unwrap<Written>(api.POST('/deliberations/{id}/revocation', { params: { path: { id } }, body: body as never, headers: { 'if-match': ifMatch } })),
+    unwrap<Written>(
+      api.POST('/deliberations/{id}/revocation', { params: { path: { id } }, body: body as never, headers: { 'if-match': ifMatch } }),
+    ),
   );
   if (!can('secretariat')) return <p role="alert">{t('problem.forbidden')}</p>;
   const submit = (event: FormEvent) => {
@@ -34,18 +36,45 @@ export default function RevokePage() {
   const view = current.data?.data;
   return (
     <section className="narrow">
-      <p className="crumbs"><Link to={`/desk/deliberations/${id}`}>{t('deliberation.heading', { number: id.replace('-', '/') })}</Link></p>
+      <p className="crumbs">
+        <Link to={`/desk/deliberations/${id}`}>{t('deliberation.heading', { number: id.replace('-', '/') })}</Link>
+      </p>
       <h1>{t('revoke.title', { number: id.replace('-', '/') })}</h1>
       {current.isPending && <Loading />}
       <ProblemMessage error={current.error} />
       {conflict && view && <Conflict view={view} />}
-      {mutation.data && <p className="success" role="status">{t('revoke.recorded', { version: mutation.data.version })} <Link to={`/desk/deliberations/${id}`}>{t('record.open')}</Link></p>}
+      {mutation.data && (
+        <p className="success" role="status">
+          {t('revoke.recorded', { version: mutation.data.version })} <Link to={`/desk/deliberations/${id}`}>{t('record.open')}</Link>
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
-        <DateField label={t('revoke.decidedOn')} value={form.decidedOn} onChange={(v) => setForm((f) => ({ ...f, decidedOn: v }))} error={errors.decidedOn} required />
-        <DateField label={t('revoke.effectiveFrom')} value={form.effectiveFrom} onChange={(v) => setForm((f) => ({ ...f, effectiveFrom: v }))} error={errors.effectiveFrom} required />
-        <Field label={t('revoke.reason')} value={form.reason} onChange={(v) => setForm((f) => ({ ...f, reason: v }))} error={errors.reason} multiline={3} required />
+        <DateField
+          label={t('revoke.decidedOn')}
+          value={form.decidedOn}
+          onChange={(v) => setForm((f) => ({ ...f, decidedOn: v }))}
+          error={errors.decidedOn}
+          required
+        />
+        <DateField
+          label={t('revoke.effectiveFrom')}
+          value={form.effectiveFrom}
+          onChange={(v) => setForm((f) => ({ ...f, effectiveFrom: v }))}
+          error={errors.effectiveFrom}
+          required
+        />
+        <Field
+          label={t('revoke.reason')}
+          value={form.reason}
+          onChange={(v) => setForm((f) => ({ ...f, reason: v }))}
+          error={errors.reason}
+          multiline={3}
+          required
+        />
         {!conflict && <ProblemMessage error={mutation.error} />}
-        <button type="submit" className="danger" disabled={mutation.isPending || !view}>{t('revoke.submit')}</button>
+        <button type="submit" className="danger" disabled={mutation.isPending || !view}>
+          {t('revoke.submit')}
+        </button>
       </form>
     </section>
   );

@@ -30,7 +30,11 @@ export function SignInPage() {
   return (
     <section className="narrow">
       <h1>{t('signIn.title')}</h1>
-      {notice && <p className="notice" role="alert">{t(notice)}</p>}
+      {notice && (
+        <p className="notice" role="alert">
+          {t(notice)}
+        </p>
+      )}
       <p>{t('signIn.intro')}</p>
       <form onSubmit={submit} noValidate>
         <Field label={t('signIn.key')} type="password" value={key} onChange={setKey} name="apiKey" hint={t('signIn.keyHint')} />

@@ -15,9 +15,24 @@ export interface CheckForm {
   subjects: string;
 }
 
-export const emptyCheck = (): CheckForm => ({ deliberation: '', recipient: '', dataset: '', access: 'transfer', on: '', knownAt: '', years: '', variables: '', table: '', subjects: '' });
+export const emptyCheck = (): CheckForm => ({
+  deliberation: '',
+  recipient: '',
+  dataset: '',
+  access: 'transfer',
+  on: '',
+  knownAt: '',
+  years: '',
+  variables: '',
+  table: '',
+  subjects: '',
+});
 
-const codes = (text: string) => text.split(/[\s,]+/).map((v) => v.trim()).filter(Boolean);
+const codes = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export function toRelease(form: CheckForm): Record<string, unknown> {
   const body: Record<string, unknown> = {
@@ -81,9 +96,19 @@ export function fixFor(reason: Reason): Fix {
 export function applyFix(form: CheckForm, fix: Fix): CheckForm {
   switch (fix.kind) {
     case 'drop-variables':
-      return { ...form, variables: codes(form.variables).filter((v) => !fix.variables.includes(v) && !fix.variables.includes(v.split('@')[0])).join('\n') };
+      return {
+        ...form,
+        variables: codes(form.variables)
+          .filter((v) => !fix.variables.includes(v) && !fix.variables.includes(v.split('@')[0]))
+          .join('\n'),
+      };
     case 'drop-years':
-      return { ...form, years: readYears(form.years).filter((y) => !fix.years.includes(y)).join(', ') };
+      return {
+        ...form,
+        years: readYears(form.years)
+          .filter((y) => !fix.years.includes(y))
+          .join(', '),
+      };
     case 'subjects':
       return fix.max ? { ...form, subjects: String(fix.max) } : form;
     case 'wait':

@@ -17,11 +17,18 @@ export function ChangeBuilder({ base, onAdd }: Props) {
   const [c, setC] = useState<ChangeForm>(emptyChange());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (patch: Partial<ChangeForm>) => setC((prev) => ({ ...prev, ...patch }));
-  const text = (name: 'id' | 'description' | 'maxSubjects' | 'name' | 'lines' | 'years', options: { multiline?: number; hint?: string } = {}) => (
-    <Field label={t(`amend.fields.${name}`)} value={c[name]} onChange={(v) => set({ [name]: v })} error={errors[name]} {...options} />
-  );
+  const text = (
+    name: 'id' | 'description' | 'maxSubjects' | 'name' | 'lines' | 'years',
+    options: { multiline?: number; hint?: string } = {},
+  ) => <Field label={t(`amend.fields.${name}`)} value={c[name]} onChange={(v) => set({ [name]: v })} error={errors[name]} {...options} />;
   const choose = (name: 'id', items: { id: string }[]) => (
-    <SelectField label={t(`amend.fields.${c.op === 'removeParty' ? 'partyId' : 'datasetId'}`)} value={c[name]} onChange={(v) => set({ [name]: v })} error={errors[name]} options={[{ value: '', label: '—' }, ...items.map((i) => ({ value: i.id, label: i.id }))]} />
+    <SelectField
+      label={t(`amend.fields.${c.op === 'removeParty' ? 'partyId' : 'datasetId'}`)}
+      value={c[name]}
+      onChange={(v) => set({ [name]: v })}
+      error={errors[name]}
+      options={[{ value: '', label: '—' }, ...items.map((i) => ({ value: i.id, label: i.id }))]}
+    />
   );
   const add = () => {
     const read = readChange(c);
@@ -36,7 +43,15 @@ export function ChangeBuilder({ base, onAdd }: Props) {
   return (
     <fieldset className="builder">
       <legend>{t('amend.addChange')}</legend>
-      <SelectField label={t('amend.op')} value={c.op} onChange={(v) => { setC(emptyChange(v as Op)); setErrors({}); }} options={OPS.map((op) => ({ value: op, label: t(`ops.${op}`) }))} />
+      <SelectField
+        label={t('amend.op')}
+        value={c.op}
+        onChange={(v) => {
+          setC(emptyChange(v as Op));
+          setErrors({});
+        }}
+        options={OPS.map((op) => ({ value: op, label: t(`ops.${op}`) }))}
+      />
       {c.op === 'addDataset' && text('id')}
       {(c.op === 'removeDataset' || c.op === 'updateDataset') && choose('id', base.datasets)}
       {c.op === 'removeParty' && choose('id', base.parties)}
@@ -44,8 +59,23 @@ export function ChangeBuilder({ base, onAdd }: Props) {
         <>
           {text('description', { multiline: 2 })}
           <div className="grid">
-            {c.op === 'addDataset' && <SelectField label={t('amend.fields.kind')} value={c.kind} onChange={(v) => set({ kind: v })} options={DATASET_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />}
-            <SelectField label={t('amend.fields.access')} value={c.access} onChange={(v) => set({ access: v })} options={[...(c.op === 'updateDataset' ? [{ value: '', label: '—' }] : []), ...ACCESS_MODES.map((a) => ({ value: a, label: t(`access.${a}`) }))]} />
+            {c.op === 'addDataset' && (
+              <SelectField
+                label={t('amend.fields.kind')}
+                value={c.kind}
+                onChange={(v) => set({ kind: v })}
+                options={DATASET_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+              />
+            )}
+            <SelectField
+              label={t('amend.fields.access')}
+              value={c.access}
+              onChange={(v) => set({ access: v })}
+              options={[
+                ...(c.op === 'updateDataset' ? [{ value: '', label: '—' }] : []),
+                ...ACCESS_MODES.map((a) => ({ value: a, label: t(`access.${a}`) })),
+              ]}
+            />
             {text('maxSubjects')}
           </div>
         </>
@@ -56,7 +86,11 @@ export function ChangeBuilder({ base, onAdd }: Props) {
             <legend>{t('amend.fields.tables')}</legend>
             {base.tables.map((table) => (
               <label key={table.id} className="check">
-                <input type="checkbox" checked={c.tables.includes(table.id)} onChange={(e) => set({ tables: e.target.checked ? [...c.tables, table.id] : c.tables.filter((x) => x !== table.id) })} />
+                <input
+                  type="checkbox"
+                  checked={c.tables.includes(table.id)}
+                  onChange={(e) => set({ tables: e.target.checked ? [...c.tables, table.id] : c.tables.filter((x) => x !== table.id) })}
+                />
                 {table.id}
               </label>
             ))}
@@ -72,12 +106,19 @@ export function ChangeBuilder({ base, onAdd }: Props) {
       {c.op === 'removeVariables' && text('lines', { multiline: 3, hint: t('amend.codesHint') })}
       {c.op === 'addParty' && (
         <>
-          <div className="grid">{text('name')}{text('id')}</div>
+          <div className="grid">
+            {text('name')}
+            {text('id')}
+          </div>
           <fieldset className="roles">
             <legend>{t('record.fields.roles')}</legend>
             {PARTY_ROLES.map((role) => (
               <label key={role} className="check">
-                <input type="checkbox" checked={c.roles.includes(role)} onChange={(e) => set({ roles: e.target.checked ? [...c.roles, role] : c.roles.filter((r) => r !== role) })} />
+                <input
+                  type="checkbox"
+                  checked={c.roles.includes(role)}
+                  onChange={(e) => set({ roles: e.target.checked ? [...c.roles, role] : c.roles.filter((r) => r !== role) })}
+                />
                 {t(`partyRoles.${role}`)}
               </label>
             ))}
@@ -86,9 +127,18 @@ export function ChangeBuilder({ base, onAdd }: Props) {
         </>
       )}
       {c.op === 'setReferenceYears' && text('years', { hint: t('record.yearsHint') })}
-      {c.op === 'setRetention' && <DateField label={t('amend.fields.destroyBy')} value={c.destroyBy} onChange={(v) => set({ destroyBy: v })} error={errors.destroyBy} />}
+      {c.op === 'setRetention' && (
+        <DateField
+          label={t('amend.fields.destroyBy')}
+          value={c.destroyBy}
+          onChange={(v) => set({ destroyBy: v })}
+          error={errors.destroyBy}
+        />
+      )}
       {errors.op && <p className="error">{errors.op}</p>}
-      <button type="button" onClick={add}>{t('amend.addThisChange')}</button>
+      <button type="button" onClick={add}>
+        {t('amend.addThisChange')}
+      </button>
     </fieldset>
   );
 }

@@ -15,13 +15,31 @@ interface Props {
 export function DocumentFields({ form, setForm, errors, sources }: Props) {
   const { t } = useTranslation();
   const text = (name: keyof DocumentForm, options: { multiline?: boolean | number; required?: boolean; hint?: string } = {}) => (
-    <Field label={t(`record.fields.${name}`)} name={name} value={form[name] as string} onChange={(v) => setForm((f) => ({ ...f, [name]: v }))} error={errors[name]} source={sources[name]} {...options} />
+    <Field
+      label={t(`record.fields.${name}`)}
+      name={name}
+      value={form[name] as string}
+      onChange={(v) => setForm((f) => ({ ...f, [name]: v }))}
+      error={errors[name]}
+      source={sources[name]}
+      {...options}
+    />
   );
   const date = (name: 'decidedOn' | 'effectiveFrom' | 'destroyBy', required = false) => (
-    <DateField label={t(`record.fields.${name}`)} name={name} value={form[name]} onChange={(v) => setForm((f) => ({ ...f, [name]: v }))} error={errors[name]} source={sources[name]} required={required} />
+    <DateField
+      label={t(`record.fields.${name}`)}
+      name={name}
+      value={form[name]}
+      onChange={(v) => setForm((f) => ({ ...f, [name]: v }))}
+      error={errors[name]}
+      source={sources[name]}
+      required={required}
+    />
   );
-  const party = (i: number, patch: Partial<PartyRow>) => setForm((f) => ({ ...f, parties: f.parties.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
-  const predecessor = (i: number, patch: Partial<PredecessorRow>) => setForm((f) => ({ ...f, predecessors: f.predecessors.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
+  const party = (i: number, patch: Partial<PartyRow>) =>
+    setForm((f) => ({ ...f, parties: f.parties.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
+  const predecessor = (i: number, patch: Partial<PredecessorRow>) =>
+    setForm((f) => ({ ...f, predecessors: f.predecessors.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
 
   return (
     <>
@@ -50,14 +68,29 @@ export function DocumentFields({ form, setForm, errors, sources }: Props) {
         {form.parties.map((p, i) => (
           <div className="row-group" key={i} role="group" aria-label={t('record.partyN', { n: i + 1 })}>
             <div className="grid">
-              <Field label={t('record.fields.partyName')} value={p.name} onChange={(v) => party(i, { name: v })} error={errors[`parties.${i}.name`]} source={sources[`parties.${i}.name`]} />
-              <Field label={t('record.fields.partyId')} value={p.id} onChange={(v) => party(i, { id: v })} error={errors[`parties.${i}.id`]} />
+              <Field
+                label={t('record.fields.partyName')}
+                value={p.name}
+                onChange={(v) => party(i, { name: v })}
+                error={errors[`parties.${i}.name`]}
+                source={sources[`parties.${i}.name`]}
+              />
+              <Field
+                label={t('record.fields.partyId')}
+                value={p.id}
+                onChange={(v) => party(i, { id: v })}
+                error={errors[`parties.${i}.id`]}
+              />
             </div>
             <fieldset className="roles">
               <legend>{t('record.fields.roles')}</legend>
               {PARTY_ROLES.map((role) => (
                 <label key={role} className="check">
-                  <input type="checkbox" checked={p.roles.includes(role)} onChange={(e) => party(i, { roles: e.target.checked ? [...p.roles, role] : p.roles.filter((r) => r !== role) })} />
+                  <input
+                    type="checkbox"
+                    checked={p.roles.includes(role)}
+                    onChange={(e) => party(i, { roles: e.target.checked ? [...p.roles, role] : p.roles.filter((r) => r !== role) })}
+                  />
                   {t(`partyRoles.${role}`)}
                 </label>
               ))}
@@ -68,7 +101,9 @@ export function DocumentFields({ form, setForm, errors, sources }: Props) {
             </button>
           </div>
         ))}
-        <button type="button" onClick={() => setForm((f) => ({ ...f, parties: [...f.parties, { id: '', name: '', roles: [] }] }))}>{t('record.addParty')}</button>
+        <button type="button" onClick={() => setForm((f) => ({ ...f, parties: [...f.parties, { id: '', name: '', roles: [] }] }))}>
+          {t('record.addParty')}
+        </button>
       </fieldset>
 
       <fieldset>
@@ -86,12 +121,28 @@ export function DocumentFields({ form, setForm, errors, sources }: Props) {
         <legend>{t('record.predecessors')}</legend>
         {form.predecessors.map((p, i) => (
           <div className="grid row-group" key={i} role="group" aria-label={t('record.predecessorN', { n: i + 1 })}>
-            <Field label={t('record.fields.predecessorNumber')} value={p.number} onChange={(v) => predecessor(i, { number: v })} error={errors[`predecessors.${i}.number`]} source={sources[`predecessors.${i}.number`]} />
-            <DateField label={t('record.fields.predecessorDecidedOn')} value={p.decidedOn} onChange={(v) => predecessor(i, { decidedOn: v })} error={errors[`predecessors.${i}.decidedOn`]} />
+            <Field
+              label={t('record.fields.predecessorNumber')}
+              value={p.number}
+              onChange={(v) => predecessor(i, { number: v })}
+              error={errors[`predecessors.${i}.number`]}
+              source={sources[`predecessors.${i}.number`]}
+            />
+            <DateField
+              label={t('record.fields.predecessorDecidedOn')}
+              value={p.decidedOn}
+              onChange={(v) => predecessor(i, { decidedOn: v })}
+              error={errors[`predecessors.${i}.decidedOn`]}
+            />
             <Field label={t('record.fields.predecessorNote')} value={p.note} onChange={(v) => predecessor(i, { note: v })} />
           </div>
         ))}
-        <button type="button" onClick={() => setForm((f) => ({ ...f, predecessors: [...f.predecessors, { number: '', decidedOn: '', note: '' }] }))}>{t('record.addPredecessor')}</button>
+        <button
+          type="button"
+          onClick={() => setForm((f) => ({ ...f, predecessors: [...f.predecessors, { number: '', decidedOn: '', note: '' }] }))}
+        >
+          {t('record.addPredecessor')}
+        </button>
       </fieldset>
 
       <fieldset>

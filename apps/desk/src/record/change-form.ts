@@ -1,7 +1,17 @@
 import { changeSchema, type Change } from '@registry/domain';
 import { readYears } from './document-form.js';
 
-export const OPS = ['addDataset', 'removeDataset', 'updateDataset', 'addVariables', 'removeVariables', 'addParty', 'removeParty', 'setReferenceYears', 'setRetention'] as const;
+export const OPS = [
+  'addDataset',
+  'removeDataset',
+  'updateDataset',
+  'addVariables',
+  'removeVariables',
+  'addParty',
+  'removeParty',
+  'setReferenceYears',
+  'setRetention',
+] as const;
 export type Op = (typeof OPS)[number];
 
 /** One change as typed. */
@@ -22,17 +32,44 @@ export interface ChangeForm {
 }
 
 export const emptyChange = (op: Op = 'addDataset'): ChangeForm => ({
-  op, id: '', description: '', kind: 'pseudonymised', access: 'transfer', maxSubjects: '', tables: [], personalData: true, name: '', roles: [], lines: '', years: '', destroyBy: '',
+  op,
+  id: '',
+  description: '',
+  kind: 'pseudonymised',
+  access: 'transfer',
+  maxSubjects: '',
+  tables: [],
+  personalData: true,
+  name: '',
+  roles: [],
+  lines: '',
+  years: '',
+  destroyBy: '',
 });
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 const subjects = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
 
 /** The change the form describes, before validation. */
 export function toChange(c: ChangeForm): unknown {
   switch (c.op) {
     case 'addDataset':
-      return { op: c.op, dataset: { id: c.id.trim(), description: c.description.trim() || undefined, kind: c.kind, access: c.access, maxSubjects: subjects(c.maxSubjects), tables: c.tables, personalData: c.personalData } };
+      return {
+        op: c.op,
+        dataset: {
+          id: c.id.trim(),
+          description: c.description.trim() || undefined,
+          kind: c.kind,
+          access: c.access,
+          maxSubjects: subjects(c.maxSubjects),
+          tables: c.tables,
+          personalData: c.personalData,
+        },
+      };
     case 'removeDataset':
       return { op: c.op, datasetId: c.id };
     case 'updateDataset': {
@@ -43,7 +80,13 @@ export function toChange(c: ChangeForm): unknown {
       return { op: c.op, datasetId: c.id, set };
     }
     case 'addVariables':
-      return { op: c.op, variables: lines(c.lines).map((l) => { const [code = '', category = '', label = ''] = l.split('|').map((p) => p.trim()); return { code, category, label }; }) };
+      return {
+        op: c.op,
+        variables: lines(c.lines).map((l) => {
+          const [code = '', category = '', label = ''] = l.split('|').map((p) => p.trim());
+          return { code, category, label };
+        }),
+      };
     case 'removeVariables':
       return { op: c.op, codes: lines(c.lines) };
     case 'addParty':
@@ -64,7 +107,14 @@ export function readChange(c: ChangeForm): { change?: Change; errors: Record<str
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const leaf = issue.path.filter((p) => typeof p === 'string').at(-1);
-    const field = leaf === 'datasetId' || leaf === 'partyId' ? 'id' : leaf === 'variables' || leaf === 'codes' || leaf === 'code' || leaf === 'category' || leaf === 'label' ? 'lines' : leaf === 'set' ? 'description' : String(leaf ?? 'op');
+    const field =
+      leaf === 'datasetId' || leaf === 'partyId'
+        ? 'id'
+        : leaf === 'variables' || leaf === 'codes' || leaf === 'code' || leaf === 'category' || leaf === 'label'
+          ? 'lines'
+          : leaf === 'set'
+            ? 'description'
+            : String(leaf ?? 'op');
     errors[field] = errors[field] ? `${errors[field]}; ${issue.message}` : issue.message;
   }
   return { errors };

@@ -43,9 +43,25 @@ export type Sources = Record<string, string>;
 export const CATALOGUE_TEMPLATE = 'variables: []\ntables: []\ndatasets: []\nrequiredCommitments: []\nconditions: []\n';
 
 export const emptyForm = (): DocumentForm => ({
-  number: '', reference: '', committee: '', chamber: '', title: '', decidedOn: '', effectiveFrom: '', purpose: '', legalBasis: '',
-  sourceParty: '', sourceSystem: '', population: '', referenceYears: '', destroyBy: '', retentionRule: '', retentionClause: '',
-  parties: [], predecessors: [], catalogue: CATALOGUE_TEMPLATE,
+  number: '',
+  reference: '',
+  committee: '',
+  chamber: '',
+  title: '',
+  decidedOn: '',
+  effectiveFrom: '',
+  purpose: '',
+  legalBasis: '',
+  sourceParty: '',
+  sourceSystem: '',
+  population: '',
+  referenceYears: '',
+  destroyBy: '',
+  retentionRule: '',
+  retentionClause: '',
+  parties: [],
+  predecessors: [],
+  catalogue: CATALOGUE_TEMPLATE,
 });
 
 const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
@@ -81,7 +97,12 @@ export function toDocument(form: DocumentForm): { document: Record<string, unkno
     decidedOn: form.decidedOn,
     effectiveFrom: form.effectiveFrom,
     purpose: optional(form.purpose),
-    legalBasis: form.legalBasis.trim() ? form.legalBasis.split('\n').map((l) => l.trim()).filter(Boolean) : undefined,
+    legalBasis: form.legalBasis.trim()
+      ? form.legalBasis
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : undefined,
     source: form.sourceParty.trim() ? { party: form.sourceParty.trim(), system: optional(form.sourceSystem) } : undefined,
     predecessors: form.predecessors.length
       ? form.predecessors.map((p) => ({ number: p.number.trim(), decidedOn: optional(p.decidedOn), note: optional(p.note) }))
@@ -89,7 +110,9 @@ export function toDocument(form: DocumentForm): { document: Record<string, unkno
     parties: form.parties.map((p) => ({ id: p.id.trim(), name: p.name.trim(), roles: p.roles })),
     population: optional(form.population),
     referenceYears: readYears(form.referenceYears),
-    retention: form.destroyBy ? { destroyBy: form.destroyBy, rule: optional(form.retentionRule), clause: optional(form.retentionClause) } : undefined,
+    retention: form.destroyBy
+      ? { destroyBy: form.destroyBy, rule: optional(form.retentionRule), clause: optional(form.retentionClause) }
+      : undefined,
     variables: [],
     tables: [],
     datasets: [],
@@ -106,7 +129,8 @@ export function fieldOf(path: readonly (string | number)[]): string {
   const [head, index, leaf] = path;
   if (head === 'retention') return path[1] === 'destroyBy' ? 'destroyBy' : path[1] === 'rule' ? 'retentionRule' : 'retentionClause';
   if (head === 'source') return path[1] === 'system' ? 'sourceSystem' : 'sourceParty';
-  if ((head === 'parties' || head === 'predecessors') && index !== undefined) return leaf === undefined ? String(head) : `${head}.${index}.${leaf}`;
+  if ((head === 'parties' || head === 'predecessors') && index !== undefined)
+    return leaf === undefined ? String(head) : `${head}.${index}.${leaf}`;
   if (CATALOGUE_KEYS.includes(String(head)) || head === undefined) return 'catalogue';
   return String(head);
 }
@@ -115,9 +139,11 @@ export function fieldOf(path: readonly (string | number)[]): string {
 export function collectErrors(issues: readonly { path: readonly PropertyKey[] | string; message: string }[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
-    const path = (typeof issue.path === 'string' ? issue.path.split(/[.[\]]+/).filter(Boolean) : issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))).map((p) =>
-      typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p,
-    );
+    const path = (
+      typeof issue.path === 'string'
+        ? issue.path.split(/[.[\]]+/).filter(Boolean)
+        : issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))
+    ).map((p) => (typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p));
     const field = fieldOf(path);
     const message = field === 'catalogue' ? `${path.join('.')}: ${issue.message}` : issue.message;
     errors[field] = errors[field] ? `${errors[field]}; ${message}` : message;
@@ -137,13 +163,25 @@ export function validate(form: DocumentForm): { document?: DeliberationDocument;
 /** A whole document (uploaded JSON or YAML) as the form. */
 export function fromDocument(doc: Partial<DeliberationDocument>): DocumentForm {
   const catalogue: Record<string, unknown> = {};
-  for (const key of CATALOGUE_KEYS) if ((doc as Record<string, unknown>)[key] !== undefined) catalogue[key] = (doc as Record<string, unknown>)[key];
+  for (const key of CATALOGUE_KEYS)
+    if ((doc as Record<string, unknown>)[key] !== undefined) catalogue[key] = (doc as Record<string, unknown>)[key];
   return {
     ...emptyForm(),
-    number: doc.number ?? '', reference: doc.reference ?? '', committee: doc.committee ?? '', chamber: doc.chamber ?? '', title: doc.title ?? '',
-    decidedOn: doc.decidedOn ?? '', effectiveFrom: doc.effectiveFrom ?? '', purpose: doc.purpose ?? '', legalBasis: (doc.legalBasis ?? []).join('\n'),
-    sourceParty: doc.source?.party ?? '', sourceSystem: doc.source?.system ?? '', population: doc.population ?? '',
-    referenceYears: (doc.referenceYears ?? []).join(', '), destroyBy: doc.retention?.destroyBy ?? '', retentionRule: doc.retention?.rule ?? '',
+    number: doc.number ?? '',
+    reference: doc.reference ?? '',
+    committee: doc.committee ?? '',
+    chamber: doc.chamber ?? '',
+    title: doc.title ?? '',
+    decidedOn: doc.decidedOn ?? '',
+    effectiveFrom: doc.effectiveFrom ?? '',
+    purpose: doc.purpose ?? '',
+    legalBasis: (doc.legalBasis ?? []).join('\n'),
+    sourceParty: doc.source?.party ?? '',
+    sourceSystem: doc.source?.system ?? '',
+    population: doc.population ?? '',
+    referenceYears: (doc.referenceYears ?? []).join(', '),
+    destroyBy: doc.retention?.destroyBy ?? '',
+    retentionRule: doc.retention?.rule ?? '',
     retentionClause: doc.retention?.clause ?? '',
     parties: (doc.parties ?? []).map((p) => ({ id: p.id, name: p.name, roles: [...p.roles] })),
     predecessors: (doc.predecessors ?? []).map((p) => ({ number: p.number, decidedOn: p.decidedOn ?? '', note: p.note ?? '' })),
@@ -157,7 +195,7 @@ export function fromDraft(draft: DeliberationDraft, form: DocumentForm): { form:
   const next = { ...form };
   const take = (field: keyof DocumentForm, found: { value: unknown; source: string } | undefined, value = found?.value) => {
     if (!found) return;
-    (next as unknown as Record<string, unknown>)[field] = value;
+    Object.assign(next, { [field]: value });
     sources[field] = found.source;
   };
   take('number', draft.number);

@@ -28,7 +28,10 @@ export class AuditController {
     try {
       this.store.compareCheckpoints(from, from);
     } catch {
-      throw problemError(400, 'Invalid request', { code: 'VALIDATION_FAILED', errors: [{ path: 'query/after', message: 'not a checkpoint of this store (use a `next` value)' }] });
+      throw problemError(400, 'Invalid request', {
+        code: 'VALIDATION_FAILED',
+        errors: [{ path: 'query/after', message: 'not a checkpoint of this store (use a `next` value)' }],
+      });
     }
     const batch = await this.store.readAll(from, limit ?? 100);
     return { items: batch.events, next: batch.checkpoint };

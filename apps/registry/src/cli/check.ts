@@ -18,15 +18,33 @@ export function checkCommand(cli: Command) {
     .option('--subjects <n>')
     .option('--known-at <instant>')
     .action(async (o) => {
-      const release = parseOptions(releaseSchema, {
-        deliberation: o.deliberation, recipient: o.recipient, dataset: o.dataset, access: o.access, on: o.on,
-        referenceYears: list(o.years).map(number), variables: list(o.variables), table: o.table, subjects: number(o.subjects), knownAt: o.knownAt,
-      }, { referenceYears: '--years' });
+      const release = parseOptions(
+        releaseSchema,
+        {
+          deliberation: o.deliberation,
+          recipient: o.recipient,
+          dataset: o.dataset,
+          access: o.access,
+          on: o.on,
+          referenceYears: list(o.years).map(number),
+          variables: list(o.variables),
+          table: o.table,
+          subjects: number(o.subjects),
+          knownAt: o.knownAt,
+        },
+        { referenceYears: '--years' },
+      );
       return withRegistry(async (registry) => {
         const answer = await registry.get(DeliberationService).check(release);
         print(o.json, answer, () => {
           const head = `${answer.authorised ? 'AUTHORISED' : 'NOT AUTHORISED'} under ${answer.deliberation ?? '(no deliberation)'} version ${answer.version ?? '-'} on ${answer.on}`;
-          return answer.reasons.length ? `${head}\n${table(['rule', 'clause', 'why'], answer.reasons.map((r) => [r.code, r.clause, r.message]), { colWidths: [32, 18, 80] })}` : head;
+          return answer.reasons.length
+            ? `${head}\n${table(
+                ['rule', 'clause', 'why'],
+                answer.reasons.map((r) => [r.code, r.clause, r.message]),
+                { colWidths: [32, 18, 80] },
+              )}`
+            : head;
         });
         if (!answer.authorised) process.exitCode = EXIT.notAuthorised;
       });

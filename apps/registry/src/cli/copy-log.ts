@@ -12,7 +12,9 @@ import { CliFailure, EXIT } from './shared.js';
 export function copyLogCommand(cli: Command) {
   cli
     .command('copy-log')
-    .description('copy the whole log between PostgreSQL (DATABASE_URL or the embedded one) and KurrentDB, verify it, and re-point the read models at the target')
+    .description(
+      'copy the whole log between PostgreSQL (DATABASE_URL or the embedded one) and KurrentDB, verify it, and re-point the read models at the target',
+    )
     .requiredOption('--to <store>', 'kurrentdb or postgres')
     .option('--kurrentdb-url <url>', 'default KURRENTDB_URL')
     .action(async (o) => {
@@ -29,7 +31,11 @@ export function copyLogCommand(cli: Command) {
         console.log(`copy verified: ${result.verify.events} events, head ${result.verify.head}`);
         await database.dataSource.query('ANALYZE'); // fresh planner statistics after a bulk load
         // Checkpoints of one store mean nothing to the other: replay the read models from the target.
-        const runner = new ProjectionRunner(database.dataSource, to, registryProjections(() => []));
+        const runner = new ProjectionRunner(
+          database.dataSource,
+          to,
+          registryProjections(() => []),
+        );
         for (const projection of runner.projections) {
           if (projection.rebuildable === false) await runner.skipTo(projection.name, await to.headCheckpoint());
           else console.log(`rebuilt ${projection.name} from ${await runner.rebuild(projection.name)} events`);
@@ -40,5 +46,4 @@ export function copyLogCommand(cli: Command) {
         await database.close();
       }
     });
-
 }

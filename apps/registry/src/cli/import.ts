@@ -4,7 +4,9 @@ import { CliFailure, EXIT, print, withJson, withRegistry } from './shared.js';
 
 export function importCommand(cli: Command) {
   withJson(cli.command('import').argument('<files...>', 'deliberation or amendment documents, JSON or YAML'))
-    .description('record documents, validated like the API does; exit 5 when one is invalid or already recorded (the others are still imported)')
+    .description(
+      'record documents, validated like the API does; exit 5 when one is invalid or already recorded (the others are still imported)',
+    )
     .action(async (files: string[], o) =>
       withRegistry(async (registry) => {
         const results: (Imported | { file: string; outcome: 'refused'; error: string })[] = [];

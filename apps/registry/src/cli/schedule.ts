@@ -18,7 +18,10 @@ export function scheduleCommand(cli: Command) {
         const page = await registry.get(DeliveryService).schedulePage(asOf, q.within, q.knownAt, q);
         print(o.json, { ...page, asOf, within: q.within ?? DEFAULT_DUE_WITHIN_DAYS }, () =>
           page.items.length
-            ? table(['destroy by', 'days left', 'status', 'deliberation', 'dataset', 'recipient', 'delivery'], page.items.map((e) => [e.destroyBy, e.daysLeft, e.status, e.deliberation, e.dataset, e.recipient, e.delivery])) + more(page.next)
+            ? table(
+                ['destroy by', 'days left', 'status', 'deliberation', 'dataset', 'recipient', 'delivery'],
+                page.items.map((e) => [e.destroyBy, e.daysLeft, e.status, e.deliberation, e.dataset, e.recipient, e.delivery]),
+              ) + more(page.next)
             : 'nothing to destroy',
         );
       });

@@ -12,7 +12,10 @@ import { RegistryModule } from '../registry.module.js';
 export const EXIT = { ok: 0, failure: 1, usage: 2, notAuthorised: 3, tampered: 4, invalid: 5 } as const;
 
 export class CliFailure extends Error {
-  constructor(message: string, readonly code: number) {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
     super(message);
   }
 }
@@ -37,7 +40,11 @@ export async function withRegistry<T>(work: (registry: INestApplicationContext) 
  * Options are checked with the API's own schemas: a bad value is exit 2 with the option and the
  * reason (`--as-of: must be a real calendar date ...`), never a silent default.
  */
-export function parseOptions<S extends z.ZodType>(schema: S, values: Record<string, unknown>, flags: Record<string, string> = {}): z.infer<S> {
+export function parseOptions<S extends z.ZodType>(
+  schema: S,
+  values: Record<string, unknown>,
+  flags: Record<string, string> = {},
+): z.infer<S> {
   const defined = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
   const result = schema.safeParse(defined);
   if (result.success) return result.data;

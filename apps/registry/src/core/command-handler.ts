@@ -6,7 +6,11 @@ import { CommandHandler } from '@nestjs/cqrs';
  * service by injection and calls its use case. Every write (HTTP, CLI, the daily scheduler) is
  * dispatched through the CommandBus this way (ADR 6).
  */
-export function commandHandler<C extends object, S>(command: Type<C>, service: Type<S>, handle: (service: S, command: C) => Promise<unknown>) {
+export function commandHandler<C extends object, S>(
+  command: Type<C>,
+  service: Type<S>,
+  handle: (service: S, command: C) => Promise<unknown>,
+) {
   @CommandHandler(command)
   class Handler {
     constructor(@Inject(service) readonly service: S) {}

@@ -95,7 +95,8 @@ export function parseApiKeys(value: string): ApiKey[] {
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): RegistryConfig {
   const e = env.parse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
   const thresholds = e.REGISTRY_REMINDER_THRESHOLDS.split(',').map((t) => Number(t.trim()));
-  if (thresholds.some((t) => !Number.isInteger(t) || t < 0)) throw new Error('REGISTRY_REMINDER_THRESHOLDS: whole numbers of days, e.g. 180,90,30,7');
+  if (thresholds.some((t) => !Number.isInteger(t) || t < 0))
+    throw new Error('REGISTRY_REMINDER_THRESHOLDS: whole numbers of days, e.g. 180,90,30,7');
   return {
     port: e.PORT,
     dataDir: e.REGISTRY_DATA_DIR,
@@ -124,7 +125,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): RegistryCon
     },
     healthTimeoutMs: e.REGISTRY_HEALTH_TIMEOUT_MS,
     oidc: e.REGISTRY_OIDC_JWKS_URL
-      ? { jwksUrl: e.REGISTRY_OIDC_JWKS_URL, issuer: e.REGISTRY_OIDC_ISSUER, audience: e.REGISTRY_OIDC_AUDIENCE, roleClaim: e.REGISTRY_OIDC_ROLE_CLAIM, actorClaim: e.REGISTRY_OIDC_ACTOR_CLAIM }
+      ? {
+          jwksUrl: e.REGISTRY_OIDC_JWKS_URL,
+          issuer: e.REGISTRY_OIDC_ISSUER,
+          audience: e.REGISTRY_OIDC_AUDIENCE,
+          roleClaim: e.REGISTRY_OIDC_ROLE_CLAIM,
+          actorClaim: e.REGISTRY_OIDC_ACTOR_CLAIM,
+        }
       : undefined,
   };
 }

@@ -19,7 +19,11 @@ class InfrastructureLifecycle implements OnApplicationShutdown {
 }
 
 function piece<T>(token: FactoryProvider['provide'], pick: (infrastructure: RegistryInfrastructure) => T): FactoryProvider<T> {
-  return { provide: token, useFactory: (lifecycle: InfrastructureLifecycle) => pick(lifecycle.infrastructure), inject: [InfrastructureLifecycle] };
+  return {
+    provide: token,
+    useFactory: (lifecycle: InfrastructureLifecycle) => pick(lifecycle.infrastructure),
+    inject: [InfrastructureLifecycle],
+  };
 }
 
 /**
@@ -34,7 +38,10 @@ export class CoreModule {
     const providers = [
       { provide: REGISTRY_CONFIG, useValue: config },
       { provide: LOGGER, useValue: log },
-      { provide: InfrastructureLifecycle, useFactory: async () => new InfrastructureLifecycle(await RegistryInfrastructure.open(config, log)) },
+      {
+        provide: InfrastructureLifecycle,
+        useFactory: async () => new InfrastructureLifecycle(await RegistryInfrastructure.open(config, log)),
+      },
       piece(DATABASE, (i) => i.database),
       piece(DataSource, (i) => i.database.dataSource),
       piece(EVENT_STORE, (i) => i.store),

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConcurrencyError,
-  type AppendOptions,
-  type AppendResult,
-  type EventStore,
-  type StoredEvent,
-} from '@registry/event-store';
+import { ConcurrencyError, type AppendOptions, type AppendResult, type EventStore, type StoredEvent } from '@registry/event-store';
 import type { ProjectionRunner } from '@registry/projections';
 import { currentIdempotencyKey } from './idempotent-write.js';
 
@@ -21,7 +15,10 @@ export interface CommandContext {
 export type DomainRecorded = { type: string; data: unknown; revision: number; recordedAt: string };
 
 export class PreconditionFailedError extends Error {
-  constructor(readonly expected: number, readonly actual: number) {
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
     super(`the deliberation is at version ${actual}, not ${expected} (If-Match)`);
     this.name = 'PreconditionFailedError';
   }
@@ -86,7 +83,13 @@ export class EventSourcedRepository {
             type: e.type,
             schemaVersion: 1,
             data: e.data as Record<string, unknown>,
-            metadata: { actor: ctx.actor, recordedAt, correlationId: ctx.correlationId, causationId: ctx.causationId, ...(idempotencyKey ? { idempotencyKey } : {}) },
+            metadata: {
+              actor: ctx.actor,
+              recordedAt,
+              correlationId: ctx.correlationId,
+              causationId: ctx.causationId,
+              ...(idempotencyKey ? { idempotencyKey } : {}),
+            },
           })),
           revision,
           options,
@@ -107,6 +110,9 @@ export class EventSourcedRepository {
   private async alreadyRecorded(revision: number, events: StoredEvent[]) {
     await this.projections.waitFor(await this.store.headCheckpoint());
     const last = events.at(-1)!;
-    return { result: { revision, position: last.position, checkpoint: '', duplicate: true }, events: events.map(({ type, data }) => ({ type, data })) };
+    return {
+      result: { revision, position: last.position, checkpoint: '', duplicate: true },
+      events: events.map(({ type, data }) => ({ type, data })),
+    };
   }
 }

@@ -75,12 +75,18 @@ export class RegistryInfrastructure {
         db,
         store,
         registryProjections(() => outbox.channels()),
-        { batchSize: config.projectionBatchSize, onError: (name, error) => log.error({ projection: name, error: String(error) }, 'projection failed; it will retry from its checkpoint') },
+        {
+          batchSize: config.projectionBatchSize,
+          onError: (name, error) =>
+            log.error({ projection: name, error: String(error) }, 'projection failed; it will retry from its checkpoint'),
+        },
       );
       metrics.watchProjections(baseStore, projections);
       // A catch-up that fails here is logged and counted, and retried by the next write or read; the service still starts.
       await projections.catchUp().catch((error) => reportFailure('catch-up-at-start', error));
-      const failures = new BackgroundFailures(reportFailure, (error) => log.warn({ err: error }, 'health probe failed: the database cannot be reached'));
+      const failures = new BackgroundFailures(reportFailure, (error) =>
+        log.warn({ err: error }, 'health probe failed: the database cannot be reached'),
+      );
       return new RegistryInfrastructure(database, store, projections, outbox, metrics, failures);
     } catch (error) {
       await database.close();

@@ -6,16 +6,31 @@ import { DeliberationService } from './deliberation.service.js';
 export type Written = { id: string; version: number };
 
 export class RecordDeliberation {
-  constructor(readonly document: DeliberationDocument, readonly ctx: CommandContext) {}
+  constructor(
+    readonly document: DeliberationDocument,
+    readonly ctx: CommandContext,
+  ) {}
 }
 export class AmendDeliberation {
-  constructor(readonly id: string, readonly amendment: AmendmentDocument, readonly ctx: CommandContext) {}
+  constructor(
+    readonly id: string,
+    readonly amendment: AmendmentDocument,
+    readonly ctx: CommandContext,
+  ) {}
 }
 export class RevokeDeliberation {
-  constructor(readonly id: string, readonly revocation: Revocation, readonly ctx: CommandContext) {}
+  constructor(
+    readonly id: string,
+    readonly revocation: Revocation,
+    readonly ctx: CommandContext,
+  ) {}
 }
 export class RecordCommitment {
-  constructor(readonly id: string, readonly commitment: Commitment, readonly ctx: CommandContext) {}
+  constructor(
+    readonly id: string,
+    readonly commitment: Commitment,
+    readonly ctx: CommandContext,
+  ) {}
 }
 
 export const deliberationCommandHandlers = [

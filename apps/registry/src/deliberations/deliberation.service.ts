@@ -116,13 +116,24 @@ export class DeliberationService {
          AND ($3::timestamptz IS NULL OR recorded_at <= $3)
          AND ($4::date IS NULL OR (decided_on, id) > ($4::date, $5::text))
        ORDER BY decided_on, id LIMIT $6`,
-      [filter.recipient ?? null, filter.q?.replace(/[\\%_]/g, (c) => `\\${c}`) ?? null, filter.knownAt ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
+      [
+        filter.recipient ?? null,
+        filter.q?.replace(/[\\%_]/g, (c) => `\\${c}`) ?? null,
+        filter.knownAt ?? null,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        limit,
+      ],
     );
   }
 
   async candidateIds(recipient?: string): Promise<string[]> {
     const rows = recipient
-      ? await query<{ id: string }>(this.db, 'SELECT id FROM rm_deliberations WHERE party_ids @> ARRAY[$1]::text[] ORDER BY decided_on, id', [recipient])
+      ? await query<{ id: string }>(
+          this.db,
+          'SELECT id FROM rm_deliberations WHERE party_ids @> ARRAY[$1]::text[] ORDER BY decided_on, id',
+          [recipient],
+        )
       : await query<{ id: string }>(this.db, 'SELECT id FROM rm_deliberations ORDER BY decided_on, id');
     return rows.map((r) => r.id);
   }
@@ -147,7 +158,10 @@ export class DeliberationService {
   private async firstAuthorised(candidates: Candidate[], release: Release) {
     const inForce = candidates.filter((c) => c.effectiveFrom <= release.on);
     for (let from = 0, size = 4; from < inForce.length; from += size, size *= 4) {
-      const part = await this.timelines(inForce.slice(from, from + size).map((c) => c.id), release.knownAt);
+      const part = await this.timelines(
+        inForce.slice(from, from + size).map((c) => c.id),
+        release.knownAt,
+      );
       const authorising = part.find((t) => checkRelease(t, release, t.original.number).authorised);
       if (authorising) return authorising;
     }
@@ -170,7 +184,15 @@ export class DeliberationService {
     return {
       next: page.next,
       items: page.items.map(({ position, revision, type, schemaVersion, data, metadata, hash, previousHash, eventId }) => ({
-        position, revision, eventId, type, schemaVersion, data, metadata, hash, previousHash,
+        position,
+        revision,
+        eventId,
+        type,
+        schemaVersion,
+        data,
+        metadata,
+        hash,
+        previousHash,
       })),
     };
   }
@@ -189,7 +211,13 @@ export class DeliberationService {
     const named = await this.candidatesByRecency(release.recipient);
     const quick = await this.firstAuthorised(named, release);
     if (quick) return answerCheck(release, [quick]);
-    return answerCheck(release, await this.timelines(named.map((c) => c.id), release.knownAt));
+    return answerCheck(
+      release,
+      await this.timelines(
+        named.map((c) => c.id),
+        release.knownAt,
+      ),
+    );
   }
 }
 
@@ -231,7 +259,8 @@ function listItem(id: string, t: DeliberationTimeline, on: string) {
 type Candidate = { id: string; number: string; decidedOn: string; effectiveFrom: string };
 
 /** chooseDeliberation's recency order: latest decision first, then the higher number. */
-const byRecency = (a: Candidate, b: Candidate) => (a.decidedOn === b.decidedOn ? b.number.localeCompare(a.number) : a.decidedOn < b.decidedOn ? 1 : -1);
+const byRecency = (a: Candidate, b: Candidate) =>
+  a.decidedOn === b.decidedOn ? b.number.localeCompare(a.number) : a.decidedOn < b.decidedOn ? 1 : -1;
 
 export function viewOf(id: string, t: DeliberationTimeline, on: string, knownAt?: string) {
   const doc = documentAsOf(t, on);

@@ -1,12 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import {
-  amendmentDocumentSchema,
-  brusselsDate,
-  commitmentSchema,
-  deliberationDocumentSchema,
-  revocationSchema,
-} from '@registry/domain';
+import { amendmentDocumentSchema, brusselsDate, commitmentSchema, deliberationDocumentSchema, revocationSchema } from '@registry/domain';
 import { CommandBus } from '@nestjs/cqrs';
 import { AmendDeliberation, RecordCommitment, RecordDeliberation, RevokeDeliberation, type Written } from './commands.js';
 import { DeliberationService } from './deliberation.service.js';
@@ -26,7 +20,9 @@ export class DeliberationsController {
   @Post()
   @Roles('secretariat')
   async record(@Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    const written: Written = await this.commands.execute(new RecordDeliberation(parse(deliberationDocumentSchema, body), commandContext(req)));
+    const written: Written = await this.commands.execute(
+      new RecordDeliberation(parse(deliberationDocumentSchema, body), commandContext(req)),
+    );
     res.setHeader('etag', etag(written.version)).setHeader('location', `/deliberations/${written.id}`);
     return written;
   }
@@ -47,21 +43,37 @@ export class DeliberationsController {
   @Post(':id/amendments')
   @Roles('secretariat')
   async amend(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    const written: Written = await this.commands.execute(new AmendDeliberation(deliberationIdParam(id), parse(amendmentDocumentSchema, body), commandContext(req, { honourIfMatch: true })));
+    const written: Written = await this.commands.execute(
+      new AmendDeliberation(deliberationIdParam(id), parse(amendmentDocumentSchema, body), commandContext(req, { honourIfMatch: true })),
+    );
     return this.written(written, res);
   }
 
   @Post(':id/revocation')
   @Roles('secretariat')
-  async revoke(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    const written: Written = await this.commands.execute(new RevokeDeliberation(deliberationIdParam(id), parse(revocationSchema, body), commandContext(req, { honourIfMatch: true })));
+  async revoke(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const written: Written = await this.commands.execute(
+      new RevokeDeliberation(deliberationIdParam(id), parse(revocationSchema, body), commandContext(req, { honourIfMatch: true })),
+    );
     return this.written(written, res);
   }
 
   @Post(':id/commitments')
   @Roles('secretariat')
-  async commit(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    const written: Written = await this.commands.execute(new RecordCommitment(deliberationIdParam(id), parse(commitmentSchema, body), commandContext(req, { honourIfMatch: true })));
+  async commit(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const written: Written = await this.commands.execute(
+      new RecordCommitment(deliberationIdParam(id), parse(commitmentSchema, body), commandContext(req, { honourIfMatch: true })),
+    );
     return this.written(written, res);
   }
 

@@ -46,10 +46,18 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const caller = this.authenticate(request.headers.authorization) ?? (await this.verifyJwt(request.headers.authorization));
     if (!caller)
-      throw problemError(401, 'Unauthorised', { code: 'UNAUTHORISED', detail: 'Send Authorization: Bearer <api key>.' }, { 'www-authenticate': 'Bearer' });
+      throw problemError(
+        401,
+        'Unauthorised',
+        { code: 'UNAUTHORISED', detail: 'Send Authorization: Bearer <api key>.' },
+        { 'www-authenticate': 'Bearer' },
+      );
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (allowed && !allowed.includes(caller.role))
-      throw problemError(403, 'Forbidden', { code: 'FORBIDDEN', detail: `The ${caller.role} role may not do this; it takes ${allowed.join(' or ')}.` });
+      throw problemError(403, 'Forbidden', {
+        code: 'FORBIDDEN',
+        detail: `The ${caller.role} role may not do this; it takes ${allowed.join(' or ')}.`,
+      });
     request.caller = caller;
     return true;
   }

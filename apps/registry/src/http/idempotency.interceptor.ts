@@ -44,9 +44,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async run(key: string, request: AuthenticatedRequest, response: Response, status: number, handle: () => Promise<unknown>) {
     if (!KEY.test(key))
-      throw problemError(400, 'Invalid Idempotency-Key', { code: 'VALIDATION_FAILED', errors: [{ path: 'header/idempotency-key', message: '1 to 200 visible ASCII characters' }] });
+      throw problemError(400, 'Invalid Idempotency-Key', {
+        code: 'VALIDATION_FAILED',
+        errors: [{ path: 'header/idempotency-key', message: '1 to 200 visible ASCII characters' }],
+      });
     const hash = createHash('sha256')
-      .update(canonicalJson({ method: request.method, path: request.originalUrl.split('?')[0], actor: request.caller?.actor, body: request.body ?? null }))
+      .update(
+        canonicalJson({
+          method: request.method,
+          path: request.originalUrl.split('?')[0],
+          actor: request.caller?.actor,
+          body: request.body ?? null,
+        }),
+      )
       .digest('hex');
     const existing = await this.claim(key, hash);
     if (existing) this.replay(existing, hash);
@@ -56,7 +66,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       (failure: unknown) => ({ body: undefined, failure }),
     );
     if (outcome.failure === undefined) {
-      const remembered = await this.remember(key, status, outcome.body, headersOf(response)).then(() => true, (failure: unknown) => failure);
+      const remembered = await this.remember(key, status, outcome.body, headersOf(response)).then(
+        () => true,
+        (failure: unknown) => failure,
+      );
       if (remembered === true) return outcome.body;
       await this.release(key);
       throw remembered;
@@ -104,14 +117,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
   /** A repeat is answered by the problem filter, which writes the stored status, headers and body. */
   private replay(row: KeyRow, hash: string): never {
     if (row.request_hash !== hash)
-      throw problemError(422, 'Idempotency-Key reused', { code: 'IDEMPOTENCY_KEY_REUSED', detail: 'This Idempotency-Key was used for another request; use a new key.' });
+      throw problemError(422, 'Idempotency-Key reused', {
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        detail: 'This Idempotency-Key was used for another request; use a new key.',
+      });
     if (row.status === null || !row.response)
-      throw problemError(409, 'Request in progress', { code: 'IDEMPOTENCY_KEY_IN_PROGRESS', detail: 'The first request with this key is still running; retry shortly.' }, { 'retry-after': '1' });
+      throw problemError(
+        409,
+        'Request in progress',
+        { code: 'IDEMPOTENCY_KEY_IN_PROGRESS', detail: 'The first request with this key is still running; retry shortly.' },
+        { 'retry-after': '1' },
+      );
     throw new StoredResponse(row.status, row.response.body, { ...row.response.headers, 'idempotent-replayed': 'true' });
   }
 
   private async remember(key: string, status: number, body: unknown, headers: Record<string, string>) {
-    await query(this.db, 'UPDATE idempotency_keys SET status = $2, response = $3 WHERE key = $1', [key, status, JSON.stringify({ body: body ?? null, headers })]);
+    await query(this.db, 'UPDATE idempotency_keys SET status = $2, response = $3 WHERE key = $1', [
+      key,
+      status,
+      JSON.stringify({ body: body ?? null, headers }),
+    ]);
   }
 }
 

@@ -24,7 +24,14 @@ export function accessLog(log: { info(fields: object, message: string): void; is
     const started = process.hrtime.bigint();
     res.on('finish', () =>
       log.info(
-        { requestId: req.requestId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, actor: req.caller?.actor },
+        {
+          requestId: req.requestId,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          actor: req.caller?.actor,
+        },
         'request',
       ),
     );
@@ -45,10 +52,15 @@ export function jsonBody(limit: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (hasBody(req) && !req.is(JSON_TYPES)) {
       const given = req.headers['content-type'];
-      return sendProblem(res, problemError(415, 'Unsupported media type', {
-        code: 'UNSUPPORTED_MEDIA_TYPE',
-        detail: given ? `The body is sent as ${given.slice(0, 100)}; send it as application/json.` : 'The body has no Content-Type; send it with Content-Type: application/json.',
-      }));
+      return sendProblem(
+        res,
+        problemError(415, 'Unsupported media type', {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          detail: given
+            ? `The body is sent as ${given.slice(0, 100)}; send it as application/json.`
+            : 'The body has no Content-Type; send it with Content-Type: application/json.',
+        }),
+      );
     }
     parser(req, res, (error?: unknown) => (error ? sendProblem(res, error) : next()));
   };
@@ -64,6 +76,14 @@ export function rateLimitPerKey(perMinute: number) {
     skip: () => perMinute === 0,
     keyGenerator: (req) => req.headers.authorization ?? ipKeyGenerator(req.ip ?? 'unknown'),
     handler: (_req, res) =>
-      sendProblem(res, problemError(429, 'Too many requests', { code: 'RATE_LIMITED', detail: `At most ${perMinute} requests a minute per key.` }, { 'retry-after': '60' })),
+      sendProblem(
+        res,
+        problemError(
+          429,
+          'Too many requests',
+          { code: 'RATE_LIMITED', detail: `At most ${perMinute} requests a minute per key.` },
+          { 'retry-after': '60' },
+        ),
+      ),
   });
 }

@@ -23,7 +23,6 @@ export function uuidParam(raw: string, name = 'id'): string {
   return raw.toLowerCase();
 }
 
-
 /** Query strings are validated like bodies; a repeated parameter (an array) is refused. */
 export const parseQuery = <S extends z.ZodType>(schema: S, query: unknown): z.infer<S> => parse(schema, query ?? {}, '/query');
 
@@ -33,7 +32,8 @@ export const parseAsOf = (query: unknown) => parseQuery(asOfQuery, query);
 export function ifMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match) throw problemError(412, 'Precondition failed', { code: 'VERSION_MISMATCH', detail: 'If-Match must carry a version such as "3".' });
+  if (!match)
+    throw problemError(412, 'Precondition failed', { code: 'VERSION_MISMATCH', detail: 'If-Match must carry a version such as "3".' });
   return Number(match[1]);
 }
 

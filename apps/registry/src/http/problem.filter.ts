@@ -22,7 +22,11 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const { problem, headers } = withHint(toProblem(error), request.originalUrl ?? '');
     if (problem.status >= 500) this.log.error({ err: error, requestId: request.requestId, path: request.originalUrl }, 'request failed');
-    response.status(problem.status).set(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: request.originalUrl?.split('?')[0] }));
+    response
+      .status(problem.status)
+      .set(headers)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify({ ...problem, instance: request.originalUrl?.split('?')[0] }));
   }
 }
 
@@ -32,5 +36,12 @@ function withHint<T extends { problem: Problem }>(answer: T, url: string): T {
   if (answer.problem.status !== 404 || !slashed) return answer;
   const [, year, serial, rest = '', query = ''] = slashed;
   const path = `/deliberations/${year}-${serial}${rest}${query}`;
-  return { ...answer, problem: { ...answer.problem, detail: `No route ${url.split('?')[0]}: a deliberation number goes in a path with a dash.`, hint: `Write ${year}/${serial} as ${year}-${serial}: ${path}` } };
+  return {
+    ...answer,
+    problem: {
+      ...answer.problem,
+      detail: `No route ${url.split('?')[0]}: a deliberation number goes in a path with a dash.`,
+      hint: `Write ${year}/${serial} as ${year}-${serial}: ${path}`,
+    },
+  };
 }

@@ -29,7 +29,10 @@ const problem = (status: number, title: string, rest: Partial<Problem> = {}): Pr
 
 /** A request that breaks the contract's schema: 400, nothing recorded. */
 export class ValidationProblem extends Error {
-  constructor(readonly errors: FieldError[], readonly detail = describe(errors)) {
+  constructor(
+    readonly errors: FieldError[],
+    readonly detail = describe(errors),
+  ) {
     super(detail);
     this.name = 'ValidationProblem';
   }
@@ -52,7 +55,10 @@ function describe(errors: FieldError[]): string {
 
 /** A refusal that is already a problem (401, 403, 412 on a bad header, 422 on a reused key, ...). */
 export class ProblemError extends Error {
-  constructor(readonly problem: Problem, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem.detail ?? problem.title);
   }
 }
@@ -62,7 +68,11 @@ export const problemError = (status: number, title: string, rest: Partial<Proble
 
 /** The first response to an idempotent request, sent again as it was. */
 export class StoredResponse extends Error {
-  constructor(readonly status: number, readonly body: unknown, readonly headers: Record<string, string>) {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string>,
+  ) {
     super('replayed response');
   }
 }
@@ -78,24 +88,63 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
     return plain(problem(400, 'Invalid request', { code: 'VALIDATION_FAILED', detail: error.detail, errors: error.errors }));
   if (error instanceof ReleaseNotAuthorised) {
     const { authorised, deliberation, version, reasons, on } = error.answer;
-    return plain(problem(422, 'Release not authorised', {
-      code: 'RELEASE_NOT_AUTHORISED',
-      detail: reasons.map((r) => r.message).join(' '),
-      authorised, deliberation, version, on, reasons,
-    }));
+    return plain(
+      problem(422, 'Release not authorised', {
+        code: 'RELEASE_NOT_AUTHORISED',
+        detail: reasons.map((r) => r.message).join(' '),
+        authorised,
+        deliberation,
+        version,
+        on,
+        reasons,
+      }),
+    );
   }
   if (error instanceof DomainError)
-    return plain(problem(DOMAIN_STATUS[error.kind], titleFor(error.kind), { code: error.code ?? DOMAIN_CODE[error.kind], detail: error.message, ...(error.errors.length ? { errors: error.errors } : {}) }));
+    return plain(
+      problem(DOMAIN_STATUS[error.kind], titleFor(error.kind), {
+        code: error.code ?? DOMAIN_CODE[error.kind],
+        detail: error.message,
+        ...(error.errors.length ? { errors: error.errors } : {}),
+      }),
+    );
   if (error instanceof PreconditionFailedError)
-    return plain(problem(412, 'Precondition failed', { code: 'VERSION_MISMATCH', detail: error.message, expected: error.expected, actual: error.actual }));
+    return plain(
+      problem(412, 'Precondition failed', {
+        code: 'VERSION_MISMATCH',
+        detail: error.message,
+        expected: error.expected,
+        actual: error.actual,
+      }),
+    );
   if (error instanceof ConcurrencyError)
-    return plain(problem(409, 'Concurrent update', { code: 'CONCURRENT_UPDATE', detail: 'Too many concurrent writers; retry the request.' }));
+    return plain(
+      problem(409, 'Concurrent update', { code: 'CONCURRENT_UPDATE', detail: 'Too many concurrent writers; retry the request.' }),
+    );
   if (error instanceof ProjectionLagError)
-    return { problem: problem(503, 'Read models are catching up', { code: 'CATCHING_UP', detail: 'The write was recorded; the read models are behind. Retry shortly.' }), headers: { 'retry-after': '1' } };
+    return {
+      problem: problem(503, 'Read models are catching up', {
+        code: 'CATCHING_UP',
+        detail: 'The write was recorded; the read models are behind. Retry shortly.',
+      }),
+      headers: { 'retry-after': '1' },
+    };
   if (isDatabaseUnavailable(error))
-    return { problem: problem(503, 'Database unavailable', { code: 'STORE_UNREACHABLE', detail: 'The registry cannot reach its database right now. Retry shortly.' }), headers: { 'retry-after': '5' } };
+    return {
+      problem: problem(503, 'Database unavailable', {
+        code: 'STORE_UNREACHABLE',
+        detail: 'The registry cannot reach its database right now. Retry shortly.',
+      }),
+      headers: { 'retry-after': '5' },
+    };
   if (error instanceof CursorError)
-    return plain(problem(400, 'Invalid request', { code: 'VALIDATION_FAILED', detail: 'The cursor is not one this service gave; pass `next` from the previous page as it is.', errors: [{ path: '/query/cursor', message: error.message }] }));
+    return plain(
+      problem(400, 'Invalid request', {
+        code: 'VALIDATION_FAILED',
+        detail: 'The cursor is not one this service gave; pass `next` from the previous page as it is.',
+        errors: [{ path: '/query/cursor', message: error.message }],
+      }),
+    );
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = codeForStatus(status);
@@ -105,9 +154,20 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
   if (bodyParser?.type === 'entity.too.large')
     return plain(problem(413, 'Request body too large', { code: 'BODY_TOO_LARGE', detail: `The body exceeds ${bodyParser.limit} bytes.` }));
   if (bodyParser?.type === 'entity.parse.failed')
-    return plain(problem(400, 'Malformed JSON', { code: 'MALFORMED_JSON', detail: 'The body is not valid JSON (an object is expected).', errors: [{ path: '/', message: 'not valid JSON' }] }));
+    return plain(
+      problem(400, 'Malformed JSON', {
+        code: 'MALFORMED_JSON',
+        detail: 'The body is not valid JSON (an object is expected).',
+        errors: [{ path: '/', message: 'not valid JSON' }],
+      }),
+    );
   if (typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500)
-    return plain(problem(bodyParser.status, PROBLEMS[codeForStatus(bodyParser.status)].title, { code: codeForStatus(bodyParser.status), detail: (error as Error).message }));
+    return plain(
+      problem(bodyParser.status, PROBLEMS[codeForStatus(bodyParser.status)].title, {
+        code: codeForStatus(bodyParser.status),
+        detail: (error as Error).message,
+      }),
+    );
   return plain(problem(500, 'Internal error', { code: 'INTERNAL', detail: 'The registry could not serve this request.' }));
 }
 

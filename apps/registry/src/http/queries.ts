@@ -25,12 +25,11 @@ const page = {
 };
 
 const on = calendarDate.optional().meta({ description: 'The date the answer is about (default today, Europe/Brussels).', format: 'date' });
-const knownAt = instant
-  .optional()
-  .meta({
-    description: 'Answer with what the registry knew at this instant (ISO 8601 with a zone; a bare date means the end of that day, Brussels time). Default: now.',
-    examples: ['2024-11-21T10:00:00Z'],
-  });
+const knownAt = instant.optional().meta({
+  description:
+    'Answer with what the registry knew at this instant (ISO 8601 with a zone; a bare date means the end of that day, Brussels time). Default: now.',
+  examples: ['2024-11-21T10:00:00Z'],
+});
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** `24/130` or `24-130`: a deliberation number in a query string. */
 const deliberationRef = z
@@ -44,13 +43,21 @@ export const asOfQuery = z.strictObject({ on, knownAt });
 
 export const deliberationListQuery = z.strictObject({
   ...page,
-  recipient: identifier.optional().meta({ description: 'Only deliberations naming this party as a recipient on `on`.', examples: ['steunpunt-werk'] }),
+  recipient: identifier
+    .optional()
+    .meta({ description: 'Only deliberations naming this party as a recipient on `on`.', examples: ['steunpunt-werk'] }),
   status: z
     .enum(['in-force', 'not-yet-in-force', 'revoked', 'retention-ended'])
     .optional()
     .meta({ description: 'Only deliberations with this status on `on`.' }),
   inForceOn: calendarDate.optional().meta({ description: 'Shorthand for `status=in-force&on=<date>`.', format: 'date' }),
-  q: z.string().trim().min(1).max(200).optional().meta({ description: 'Text found in the number or the title (case-insensitive).', examples: ['arbeidsreserve'] }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Text found in the number or the title (case-insensitive).', examples: ['arbeidsreserve'] }),
   on,
   knownAt,
 });
@@ -68,9 +75,17 @@ export const deliveryListQuery = z.strictObject({
 
 export const scheduleQuery = z.strictObject({
   ...page,
-  asOf: calendarDate.optional().meta({ description: 'The date the obligations are judged on (default today); `on` is a synonym.', format: 'date' }),
+  asOf: calendarDate
+    .optional()
+    .meta({ description: 'The date the obligations are judged on (default today); `on` is a synonym.', format: 'date' }),
   on,
-  within: z.coerce.number().int().min(0).max(36500).optional().meta({ description: 'Days ahead counted as `due` (default 90; both ends included).', examples: [90] }),
+  within: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(36500)
+    .optional()
+    .meta({ description: 'Days ahead counted as `due` (default 90; both ends included).', examples: [90] }),
   knownAt,
 });
 

@@ -54,7 +54,8 @@ export class RegistryMetrics {
       async collect() {
         const head = positionOf(await store.headCheckpoint());
         const checkpoints = await projections.checkpoints();
-        for (const p of projections.projections) this.set({ projection: p.name }, Math.max(0, head - positionOf(checkpoints.get(p.name) ?? START)));
+        for (const p of projections.projections)
+          this.set({ projection: p.name }, Math.max(0, head - positionOf(checkpoints.get(p.name) ?? START)));
       },
     });
   }

@@ -48,7 +48,12 @@ export class OperationsController {
       return await withDeadline('health probe', this.config.healthTimeoutMs, work);
     } catch (error) {
       this.failures.reportProbe(error);
-      throw problemError(503, 'Unavailable', { code: 'STORE_UNREACHABLE', detail: 'The event store or the read models cannot be reached.' }, { 'retry-after': '5' });
+      throw problemError(
+        503,
+        'Unavailable',
+        { code: 'STORE_UNREACHABLE', detail: 'The event store or the read models cannot be reached.' },
+        { 'retry-after': '5' },
+      );
     }
   }
 }

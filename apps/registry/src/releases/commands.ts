@@ -5,13 +5,24 @@ import { DeliveryService } from './delivery.service.js';
 import { OutputReleaseService } from './output-release.service.js';
 
 export class RecordDelivery {
-  constructor(readonly request: DeliveryRequest, readonly ctx: CommandContext) {}
+  constructor(
+    readonly request: DeliveryRequest,
+    readonly ctx: CommandContext,
+  ) {}
 }
 export class RecordDestruction {
-  constructor(readonly id: string, readonly destruction: Destruction, readonly ctx: CommandContext) {}
+  constructor(
+    readonly id: string,
+    readonly destruction: Destruction,
+    readonly ctx: CommandContext,
+  ) {}
 }
 export class RecordOutputRelease {
-  constructor(readonly id: string, readonly release: OutputRelease, readonly ctx: CommandContext) {}
+  constructor(
+    readonly id: string,
+    readonly release: OutputRelease,
+    readonly ctx: CommandContext,
+  ) {}
 }
 
 export const releaseCommandHandlers = [

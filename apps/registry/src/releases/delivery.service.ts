@@ -159,10 +159,25 @@ export class DeliveryService {
          AND ($7::boolean IS NULL OR (${KNOWN_DESTROYED}) = $7)
          AND ($8::date IS NULL OR (delivered_on, recorded_at, id) > ($8::date, $9::timestamptz, $10::uuid))
        ORDER BY delivered_on, recorded_at, id LIMIT $11`,
-      [filter.recipient ?? null, filter.deliberation ?? null, filter.dataset ?? null, filter.deliveredFrom ?? null, filter.deliveredTo ?? null,
-        filter.knownAt ?? null, filter.destroyed ?? null, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit + 1],
+      [
+        filter.recipient ?? null,
+        filter.deliberation ?? null,
+        filter.dataset ?? null,
+        filter.deliveredFrom ?? null,
+        filter.deliveredTo ?? null,
+        filter.knownAt ?? null,
+        filter.destroyed ?? null,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        after?.[2] ?? null,
+        limit + 1,
+      ],
     );
-    const page = pageOf(rows.map((row) => asKnownAt(row, filter.knownAt)), limit, (row) => [row.delivered_on, row.page_key, row.id]);
+    const page = pageOf(
+      rows.map((row) => asKnownAt(row, filter.knownAt)),
+      limit,
+      (row) => [row.delivered_on, row.page_key, row.id],
+    );
     return { ...page, items: await this.present(page.items, filter.knownAt) };
   }
 
@@ -184,17 +199,22 @@ export class DeliveryService {
       .flatMap((row) => {
         const destroyBy = deadlines.get(row.id);
         if (!destroyBy) return [];
-        return [{
-          delivery: row.id,
-          deliberation: row.deliberation,
-          dataset: row.dataset,
-          recipient: row.recipient,
-          deliveredOn: row.delivered_on,
-          destroyBy,
-          ...obligationStatus(destroyBy, asOf, within),
-        }];
+        return [
+          {
+            delivery: row.id,
+            deliberation: row.deliberation,
+            dataset: row.dataset,
+            recipient: row.recipient,
+            deliveredOn: row.delivered_on,
+            destroyBy,
+            ...obligationStatus(destroyBy, asOf, within),
+          },
+        ];
       })
-      .sort((a, b) => a.destroyBy.localeCompare(b.destroyBy) || a.deliveredOn.localeCompare(b.deliveredOn) || a.delivery.localeCompare(b.delivery));
+      .sort(
+        (a, b) =>
+          a.destroyBy.localeCompare(b.destroyBy) || a.deliveredOn.localeCompare(b.deliveredOn) || a.delivery.localeCompare(b.delivery),
+      );
   }
 
   /** One page of the schedule: it is judged whole (deadlines move with amendments), then cut. */
@@ -223,11 +243,16 @@ export class DeliveryService {
     const ids = [...new Set(obligated.map((r) => r.deliberation_id))];
     const streams = await this.store.readStreams(ids.map(deliberationStreamId));
     const timelines = new Map<string, DeliberationTimeline | undefined>(
-      ids.map((id) => [id, timelineOf((streams.get(deliberationStreamId(id)) ?? []).map(toRecorded) as Recorded<DeliberationEvent>[], knownAt)]),
+      ids.map((id) => [
+        id,
+        timelineOf((streams.get(deliberationStreamId(id)) ?? []).map(toRecorded) as Recorded<DeliberationEvent>[], knownAt),
+      ]),
     );
-    return new Map(obligated.map((r) => {
-      const t = timelines.get(r.deliberation_id);
-      return [r.id, t ? destroyByFor(t, r.delivered_on) : r.data.destroyByAtDelivery];
-    }));
+    return new Map(
+      obligated.map((r) => {
+        const t = timelines.get(r.deliberation_id);
+        return [r.id, t ? destroyByFor(t, r.delivered_on) : r.data.destroyByAtDelivery];
+      }),
+    );
   }
 }

@@ -49,7 +49,9 @@ export function deadlineRanges(id: string, t: DeliberationTimeline, horizon: str
  */
 export async function dueObligations(db: DataSource, store: EventStore, asOf: string, horizonDays: number): Promise<DueObligation[]> {
   const horizon = addDays(asOf, horizonDays);
-  const ids = (await query<{ id: string }>(db, `SELECT DISTINCT deliberation_id AS id FROM rm_deliveries WHERE obligation AND destroyed_on IS NULL`)).map((r) => r.id);
+  const ids = (
+    await query<{ id: string }>(db, `SELECT DISTINCT deliberation_id AS id FROM rm_deliveries WHERE obligation AND destroyed_on IS NULL`)
+  ).map((r) => r.id);
   const due: DueObligation[] = [];
   for (let i = 0; i < ids.length; i += DELIBERATIONS_PER_READ) {
     const part = ids.slice(i, i + DELIBERATIONS_PER_READ);
@@ -70,5 +72,7 @@ export async function dueObligations(db: DataSource, store: EventStore, asOf: st
     );
     due.push(...rows);
   }
-  return due.sort((a, b) => a.destroyBy.localeCompare(b.destroyBy) || a.deliveredOn.localeCompare(b.deliveredOn) || a.delivery.localeCompare(b.delivery));
+  return due.sort(
+    (a, b) => a.destroyBy.localeCompare(b.destroyBy) || a.deliveredOn.localeCompare(b.deliveredOn) || a.delivery.localeCompare(b.delivery),
+  );
 }

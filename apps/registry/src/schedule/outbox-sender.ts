@@ -28,8 +28,7 @@ interface Claimed {
 }
 
 /** `sha256=<hex>` of the exact body bytes, keyed with REGISTRY_WEBHOOK_SECRET. */
-export const signatureOf = (body: string, secret: string): string =>
-  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+export const signatureOf = (body: string, secret: string): string => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 /** Seconds before retry n (1-based): 5, 10, 20, ... capped at an hour. The first comes within 30 s. */
 export const backoffSeconds = (attempt: number): number => Math.min(5 * 2 ** (attempt - 1), 3600);
@@ -90,7 +89,9 @@ export class OutboxSender {
   private async deliver(row: Claimed): Promise<boolean> {
     try {
       await this.send(row);
-      await query(this.db, `UPDATE outbox SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id = $1`, [row.id]);
+      await query(this.db, `UPDATE outbox SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id = $1`, [
+        row.id,
+      ]);
       this.log('info', 'reminder sent', { reminder: row.payload.id, channel: row.channel, attempts: row.attempts });
       return true;
     } catch (error) {
@@ -99,7 +100,12 @@ export class OutboxSender {
         this.db,
         `UPDATE outbox SET status = $2, last_error = $3, claimed_until = NULL,
            next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`,
-        [row.id, gaveUp ? 'failed' : 'retrying', String(error instanceof Error ? error.message : error).slice(0, 500), backoffSeconds(row.attempts)],
+        [
+          row.id,
+          gaveUp ? 'failed' : 'retrying',
+          String(error instanceof Error ? error.message : error).slice(0, 500),
+          backoffSeconds(row.attempts),
+        ],
       );
       this.log('warn', gaveUp ? 'reminder failed for good' : 'reminder send failed, will retry', {
         reminder: row.payload.id,

@@ -37,7 +37,9 @@ export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicat
   }
 
   runOnce() {
-    return this.commands.execute(new RunReminders(brusselsDate(), { actor: 'reminder-scheduler', correlationId: `scheduler-${brusselsDate()}` }));
+    return this.commands.execute(
+      new RunReminders(brusselsDate(), { actor: 'reminder-scheduler', correlationId: `scheduler-${brusselsDate()}` }),
+    );
   }
 
   /** Before the core closes the outbox, store and database (CoreModule). */

@@ -63,7 +63,8 @@ export class ReminderService {
           // The read model only narrows the search; the delivery stream decides (and races lose there).
           const { events, result } = await this.repository.handle(
             deliveryStreamId(entry.delivery),
-            (history) => decideReminder(history as Recorded<DeliveryEvent | ReminderEvent>[], entry.destroyBy, asOf, randomUUID(), this.thresholds),
+            (history) =>
+              decideReminder(history as Recorded<DeliveryEvent | ReminderEvent>[], entry.destroyBy, asOf, randomUUID(), this.thresholds),
             ctx,
             { awaitReadModels: false },
           );

@@ -55,7 +55,11 @@ export class ScheduleController {
         description: `Delivery ${entry.delivery} of ${entry.deliveredOn} under deliberation ${entry.deliberation} must be destroyed by ${entry.destroyBy} (${entry.status}, ${entry.daysLeft} days left).`,
       });
       for (const days of this.config.reminderThresholds)
-        event.createAlarm({ type: ICalAlarmType.display, triggerBefore: days * DAY_SECONDS, description: `${days} days before the destruction deadline` });
+        event.createAlarm({
+          type: ICalAlarmType.display,
+          triggerBefore: days * DAY_SECONDS,
+          description: `${days} days before the destruction deadline`,
+        });
     }
     res.type('text/calendar; charset=utf-8').send(calendar.toString());
   }

@@ -15,8 +15,21 @@ import { scheduleCommandHandlers } from './commands.js';
 
 const reminderService = {
   provide: ReminderService,
-  useFactory: (repository: EventSourcedRepository, deliveries: DeliveryService, db: DataSource, config: RegistryConfig, outbox: OutboxSender, failures: BackgroundFailures) =>
-    new ReminderService(repository, deliveries, db, config.reminderThresholds, () => void outbox.sendDue().catch((error) => failures.report('outbox-send', error))),
+  useFactory: (
+    repository: EventSourcedRepository,
+    deliveries: DeliveryService,
+    db: DataSource,
+    config: RegistryConfig,
+    outbox: OutboxSender,
+    failures: BackgroundFailures,
+  ) =>
+    new ReminderService(
+      repository,
+      deliveries,
+      db,
+      config.reminderThresholds,
+      () => void outbox.sendDue().catch((error) => failures.report('outbox-send', error)),
+    ),
   inject: [EventSourcedRepository, DeliveryService, DataSource, REGISTRY_CONFIG, OutboxSender, BackgroundFailures],
 };
 

@@ -19,7 +19,7 @@ const knownAtSchema = { type: 'string', anyOf: [{ format: 'date-time' }, { forma
 const common: Record<number, string> = {
   400: '`VALIDATION_FAILED`: each refused field in `errors`, as `/query/...`, `/path/...`, `/header/...` or a pointer into the body; `MALFORMED_JSON` when the body is not JSON.',
   401: '`UNAUTHORISED`: no valid `Authorization: Bearer <key>`.',
-  403: '`FORBIDDEN`: the caller\'s role may not do this.',
+  403: "`FORBIDDEN`: the caller's role may not do this.",
   409: '`CONCURRENT_UPDATE` (retry) or `IDEMPOTENCY_KEY_IN_PROGRESS` (the first request with this key still runs).',
   413: '`BODY_TOO_LARGE`.',
   415: '`UNSUPPORTED_MEDIA_TYPE`: send `Content-Type: application/json`.',
@@ -37,7 +37,9 @@ function commonStatuses(op: Operation): number[] {
     ...(op.access === 'public' ? [] : [401]),
     ...(Array.isArray(op.access) ? [403] : []),
     ...(op.method === 'post' ? [409, 413, 415, 422] : []),
-    429, 500, 503,
+    429,
+    500,
+    503,
   ];
 }
 
@@ -55,17 +57,44 @@ function response(status: number, spec: ResponseSpec) {
 }
 
 function parameters(op: Operation) {
-  const path = (op.pathParams ?? []).map((p) => ({ name: p.name, in: 'path', required: true, description: p.description, schema: p.schema, example: p.example }));
+  const path = (op.pathParams ?? []).map((p) => ({
+    name: p.name,
+    in: 'path',
+    required: true,
+    description: p.description,
+    schema: p.schema,
+    example: p.example,
+  }));
   const query = Object.entries(op.query?.shape ?? {}).map(([name, field]) => {
-    const schema = name === 'knownAt' ? { ...jsonSchema(field as z.ZodType, 'input'), ...knownAtSchema } : jsonSchema(field as z.ZodType, 'input');
+    const schema =
+      name === 'knownAt' ? { ...jsonSchema(field as z.ZodType, 'input'), ...knownAtSchema } : jsonSchema(field as z.ZodType, 'input');
     const { description, ...rest } = schema as { description?: string };
     return { name, in: 'query', required: false, ...(description ? { description } : {}), schema: rest };
   });
   const headers = [
     ...(op.method === 'post'
-      ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'Any 1 to 200 visible ASCII characters, new per intended write. A repeat gets the first answer and records nothing; the same key with another body is 422. Kept 48 hours.', schema: { type: 'string', minLength: 1, maxLength: 200 } }]
+      ? [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            description:
+              'Any 1 to 200 visible ASCII characters, new per intended write. A repeat gets the first answer and records nothing; the same key with another body is 422. Kept 48 hours.',
+            schema: { type: 'string', minLength: 1, maxLength: 200 },
+          },
+        ]
       : []),
-    ...(op.ifMatch ? [{ name: 'If-Match', in: 'header', required: false, description: 'The version you read (its `ETag`, e.g. `"3"`); 412 when the deliberation changed since.', schema: { type: 'string', examples: ['"3"'] } }] : []),
+    ...(op.ifMatch
+      ? [
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: false,
+            description: 'The version you read (its `ETag`, e.g. `"3"`); 412 when the deliberation changed since.',
+            schema: { type: 'string', examples: ['"3"'] },
+          },
+        ]
+      : []),
   ];
   return [...path, ...query, ...headers];
 }
@@ -85,7 +114,12 @@ function operation(op: Operation) {
     security: op.access === 'public' ? [] : [{ apiKey: [] }],
     parameters: parameters(op),
     ...(op.body
-      ? { requestBody: { required: op.body.required ?? true, content: { 'application/json': { schema: jsonSchema(op.body.schema, 'input'), example: op.body.example } } } }
+      ? {
+          requestBody: {
+            required: op.body.required ?? true,
+            content: { 'application/json': { schema: jsonSchema(op.body.schema, 'input'), example: op.body.example } },
+          },
+        }
       : {}),
     responses,
   };
@@ -100,14 +134,19 @@ export function openApiDocument(): OpenApiDocument {
     info: {
       title: 'Deliberation and data-release registry',
       version: '1',
-      description: 'Deliberations of the Information Security Committee, releases checked against them, deliveries and their destruction. See docs/api.md in the repository for the rules behind each answer.',
+      description:
+        'Deliberations of the Information Security Committee, releases checked against them, deliveries and their destruction. See docs/api.md in the repository for the rules behind each answer.',
     },
     tags: ['deliberations', 'releases', 'destruction', 'audit', 'operations'].map((name) => ({ name })),
     security: [{ apiKey: [] }],
     paths,
     components: {
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from REGISTRY_API_KEYS (or an OIDC token when configured): `Authorization: Bearer <key>`.' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key from REGISTRY_API_KEYS (or an OIDC token when configured): `Authorization: Bearer <key>`.',
+        },
       },
       schemas: { Problem: jsonSchema(problemSchema) },
     },

@@ -5,14 +5,19 @@ import { fileURLToPath } from 'node:url';
 /** Examples taken from deliberation 24/130 (the project's fixtures), so the document teaches with the real case. */
 function fixture(name: string): unknown {
   for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir))
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fixtures', name))) return JSON.parse(readFileSync(join(dir, 'fixtures', name), 'utf8'));
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fixtures', name)))
+      return JSON.parse(readFileSync(join(dir, 'fixtures', name), 'utf8'));
   throw new Error(`cannot find fixtures/${name}`);
 }
 
 export const examples = {
   deliberation: () => fixture('24-130.deliberation.json'),
   amendment: () => fixture('24-130.amendment-1.json'),
-  revocation: { decidedOn: '2031-03-04', effectiveFrom: '2031-03-15', reason: 'The project ended; the committee revokes the authorisation (§19).' },
+  revocation: {
+    decidedOn: '2031-03-04',
+    effectiveFrom: '2031-03-15',
+    reason: 'The project ended; the committee revokes the authorisation (§19).',
+  },
   commitment: { party: 'steunpunt-werk', kind: 'non-reidentification', signedOn: '2024-09-20', documentRef: 'KSZ/2024/130/SW-NR' },
   release: {
     deliberation: '24/130',

@@ -51,4 +51,6 @@ export const deliveryIdParam: PathParam = {
   example: '0b6f3a52-8f1e-4c63-9a57-2d1f0c6d9e41',
 };
 
-export const etagHeader = { etag: { description: 'The stream revision, e.g. `"3"`; send it back in `If-Match`.', schema: { type: 'string' } } };
+export const etagHeader = {
+  etag: { description: 'The stream revision, e.g. `"3"`; send it back in `If-Match`.', schema: { type: 'string' } },
+};

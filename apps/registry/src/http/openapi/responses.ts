@@ -25,13 +25,23 @@ const page = <T extends z.ZodType>(item: T, extra: z.ZodRawShape = {}) => z.stri
 
 export const problemSchema = z
   .object({
-    type: z.string().meta({ format: 'uri-reference', description: 'A page of this service that explains the problem: `/problems/{code}`.' }),
+    type: z
+      .string()
+      .meta({ format: 'uri-reference', description: 'A page of this service that explains the problem: `/problems/{code}`.' }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
-    code: z.enum(PROBLEM_CODES as [ProblemCode, ...ProblemCode[]]).meta({ description: 'Machine-readable, UPPER_SNAKE_CASE; `type` is `/problems/{code}`, a page that explains it.' }),
+    code: z
+      .enum(PROBLEM_CODES as [ProblemCode, ...ProblemCode[]])
+      .meta({ description: 'Machine-readable, UPPER_SNAKE_CASE; `type` is `/problems/{code}`, a page that explains it.' }),
     instance: z.string().optional(),
-    errors: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional().meta({ description: 'Each field refused, as a JSON pointer (`/query/on`, `/path/id`, `/header/if-match`, `/body/...` or `/...` for the body) and why.' }),
+    errors: z
+      .array(z.strictObject({ path: z.string(), message: z.string() }))
+      .optional()
+      .meta({
+        description:
+          'Each field refused, as a JSON pointer (`/query/on`, `/path/id`, `/header/if-match`, `/body/...` or `/...` for the body) and why.',
+      }),
     hint: z.string().optional(),
   })
   .catchall(z.unknown())
@@ -136,7 +146,12 @@ export const scheduleEntrySchema = z.strictObject({
   daysLeft: z.number().int(),
   status: z.enum(['overdue', 'due', 'pending']),
 });
-export const schedulePageSchema = page(scheduleEntrySchema, { asOf: calendarDate, on: calendarDate, within: z.number().int(), knownAt: dateTime.optional() });
+export const schedulePageSchema = page(scheduleEntrySchema, {
+  asOf: calendarDate,
+  on: calendarDate,
+  within: z.number().int(),
+  knownAt: dateTime.optional(),
+});
 
 const threshold = z.union([z.number().int(), z.literal('overdue')]);
 const reminderIssued = {
