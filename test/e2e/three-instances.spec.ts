@@ -100,7 +100,7 @@ onPostgres('three instances on one PostgreSQL database under concurrent load', (
     }
     expect(ids.size).toBe(3 * KEYS_PER_INSTANCE);
     for (const api of instances) {
-      const ledger = itemsOf((await api.request('GET', '/deliveries', { role: 'auditor' })).body);
+      const ledger = itemsOf((await api.request('GET', '/deliveries?limit=1000', { role: 'auditor' })).body);
       expect(ledger.map((d) => d.id).sort()).toEqual([...ids].sort());
     }
   });
@@ -121,7 +121,7 @@ onPostgres('three instances on one PostgreSQL database under concurrent load', (
     for (const run of runResponses) expectStatus(run, 200);
     const issued = runResponses.flatMap((run) => itemsOf(run.body));
     expect(new Set(issued.map((r) => r.id)).size).toBe(issued.length);
-    const listed = itemsOf((await instances[0].request('GET', '/reminders', { role: 'auditor' })).body);
+    const listed = itemsOf((await instances[0].request('GET', '/reminders?limit=1000', { role: 'auditor' })).body);
     expect(listed.map((r) => r.id).sort()).toEqual(issued.map((r) => r.id).sort());
     const pairs = listed.map((r) => `${r.delivery}:${r.threshold}`);
     expect(new Set(pairs).size).toBe(pairs.length);
@@ -129,7 +129,7 @@ onPostgres('three instances on one PostgreSQL database under concurrent load', (
     expect(listed).toHaveLength(3 * 3 * KEYS_PER_INSTANCE);
     for (const api of instances.slice(1))
       expect(
-        itemsOf((await api.request('GET', '/reminders', { role: 'auditor' })).body)
+        itemsOf((await api.request('GET', '/reminders?limit=1000', { role: 'auditor' })).body)
           .map((r) => r.id)
           .sort(),
       ).toEqual(listed.map((r) => r.id).sort());
