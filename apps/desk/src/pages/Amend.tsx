@@ -13,6 +13,7 @@ import { useKeptState } from '../hooks.js';
 import { ChangeBuilder } from '../record/ChangeBuilder.js';
 import { DocumentPreview } from '../record/Preview.js';
 import { useSession } from '../session.js';
+import { issuesByField } from '../components/issues-by-field.js';
 
 const DOCUMENT_KEYS = [
   'number',
@@ -89,9 +90,7 @@ export default function AmendPage() {
       changes: form.changes,
     };
     const result = amendmentDocumentSchema.safeParse(body);
-    const found: Record<string, string> = {};
-    if (!result.success) for (const issue of result.error.issues) found[String(issue.path[0] ?? 'changes')] = issue.message;
-    setErrors(found);
+    setErrors(result.success ? {} : issuesByField(result.error.issues, 'changes'));
     if (result.success) mutation.mutate(result.data, { onSuccess: () => reset() });
   };
 

@@ -12,7 +12,7 @@ import { Field, SelectField } from '../components/Field.js';
 import { Loading, ProblemMessage } from '../components/Status.js';
 import { useKeptState } from '../hooks.js';
 import { useSession } from '../session.js';
-import { issuesByField } from './Revoke.js';
+import { issuesByField } from '../components/issues-by-field.js';
 
 export default function CommitmentsPage() {
   const { t } = useTranslation();

@@ -12,7 +12,7 @@ import { showDate } from '../format.js';
 import { useKeptState } from '../hooks.js';
 import { useSession } from '../session.js';
 import { RemindersTable } from './Schedule.js';
-import { issuesByField } from './Revoke.js';
+import { issuesByField } from '../components/issues-by-field.js';
 
 export default function DeliveryPage() {
   const { t } = useTranslation();

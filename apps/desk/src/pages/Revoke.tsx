@@ -11,9 +11,7 @@ import { Field } from '../components/Field.js';
 import { Loading, ProblemMessage } from '../components/Status.js';
 import { useKeptState } from '../hooks.js';
 import { useSession } from '../session.js';
-
-export const issuesByField = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
-  Object.fromEntries(issues.map((i) => [String(i.path[0] ?? ''), i.message]));
+import { issuesByField } from '../components/issues-by-field.js';
 
 export default function RevokePage() {
   const { t } = useTranslation();
