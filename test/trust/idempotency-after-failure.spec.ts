@@ -87,4 +87,22 @@ describe('fault 2: an Idempotency-Key whose write committed is never forgotten',
     expect(recorded).toHaveLength(1);
     expect(retry.body.id).toBe(recorded[0].id);
   });
+
+  it.each<Failure>(['remember', 'catching-up'])('output releases (%s): one release, the retry answers with its id', async (failure) => {
+    const description = `Anonymous tables (${failure})`;
+    const body = {
+      dataset: 'population',
+      description,
+      releasedOn: '2025-03-01',
+      smallCellRiskAnalysis: { performedOn: '2025-03-01', performedBy: 'KSZ', passed: true },
+    };
+    const path = '/deliberations/24-130/output-releases';
+    const { retry } = await writeTwice(failure, `output-${failure}`, path, body, 'steward');
+    expectStatus(retry, 201);
+    const recorded = itemsOf(expectStatus(await api.request('GET', `${path}?limit=100`, { role: 'auditor' }), 200).body).filter(
+      (r) => r.description === description,
+    );
+    expect(recorded).toHaveLength(1);
+    expect(retry.body.id).toBe(recorded[0].id);
+  });
 });

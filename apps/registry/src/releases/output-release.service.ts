@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { decideOutputRelease, notFound, outputReleaseStreamId, type OutputRelease } from '@registry/domain';
 import { query } from '@registry/database';
 import type { DeliberationService } from '../deliberations/deliberation.service.js';
+import { idempotentId } from '../core/idempotent-write.js';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from '../core/paging.js';
 import type { CommandContext, EventSourcedRepository } from '../core/event-sourced-repository.js';
 
@@ -17,7 +18,8 @@ export class OutputReleaseService {
   async record(id: string, release: OutputRelease, ctx: CommandContext) {
     const t = await this.deliberations.timeline(id);
     if (!t) throw notFound(`no deliberation ${id.replace('-', '/')} is recorded`);
-    const releaseId = randomUUID();
+    // Under an Idempotency-Key the id is derived from it: a retry addresses the stream it wrote.
+    const releaseId = idempotentId('output-release') ?? randomUUID();
     await this.repository.handle(outputReleaseStreamId(releaseId), () => decideOutputRelease(t, release, releaseId), ctx);
     return { id: releaseId, deliberation: t.original.number, ...release };
   }
