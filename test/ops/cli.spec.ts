@@ -5,6 +5,23 @@ import { join } from 'node:path';
 import { EXIT, run } from '../../apps/registry/src/cli.js';
 import { freshDatabaseUrl } from '../support/database.js';
 
+/** `registry check` of dwse's transfer of `person.sex` for 2021 on 10 January 2025. */
+const checkOf = (dataset: string) => [
+  'check',
+  '--deliberation',
+  '24/130',
+  '--recipient',
+  'dwse',
+  '--dataset',
+  dataset,
+  '--on',
+  '2025-01-10',
+  '--years',
+  '2021',
+  '--variables',
+  'person.sex',
+];
+
 /** The CLI runs in-process against its own database, as an operator would run it. */
 describe('registry command line', () => {
   let drop: () => Promise<void>;
@@ -39,21 +56,7 @@ describe('registry command line', () => {
   });
 
   it('given 24/130, when a transfer of the population is checked, then exit 3 and the table names the rule', async () => {
-    const code = await run([
-      'check',
-      '--deliberation',
-      '24/130',
-      '--recipient',
-      'dwse',
-      '--dataset',
-      'population',
-      '--on',
-      '2025-01-10',
-      '--years',
-      '2021',
-      '--variables',
-      'person.sex',
-    ]);
+    const code = await run(checkOf('population'));
     expect(code).toBe(EXIT.notAuthorised);
     expect(output.join('\n')).toContain('ACCESS_MODE_NOT_ALLOWED');
   });
@@ -107,21 +110,7 @@ describe('registry command line', () => {
       ['verify'],
       ['seed'],
       ['rebuild', 'deliberation-index'],
-      [
-        'check',
-        '--deliberation',
-        '24/130',
-        '--recipient',
-        'dwse',
-        '--dataset',
-        'sample',
-        '--on',
-        '2025-01-10',
-        '--years',
-        '2021',
-        '--variables',
-        'person.sex',
-      ],
+      checkOf('sample'),
     ]) {
       output = [];
       const code = await run([...args, '--json']);
@@ -134,21 +123,7 @@ describe('registry command line', () => {
   });
 
   it('given output to a script (no terminal) or NO_COLOR, when a table is printed, then it has no colour codes', async () => {
-    const args = [
-      'check',
-      '--deliberation',
-      '24/130',
-      '--recipient',
-      'dwse',
-      '--dataset',
-      'population',
-      '--on',
-      '2025-01-10',
-      '--years',
-      '2021',
-      '--variables',
-      'person.sex',
-    ];
+    const args = checkOf('population');
     expect(await run(args)).toBe(EXIT.notAuthorised);
     expect(output.join('\n')).not.toContain('\u001b[');
     const tty = process.stdout.isTTY;
