@@ -140,7 +140,8 @@ async function token(form: URLSearchParams, res: ServerResponse, { idp, clientId
   const refuse = (description: string) => json(res, 400, { error: 'invalid_grant', error_description: description });
   if (form.get('grant_type') !== 'authorization_code') return json(res, 400, { error: 'unsupported_grant_type' });
   if (!grant) return refuse('unknown or used code');
-  if (form.get('client_id') !== grant.clientId || form.get('redirect_uri') !== grant.redirectUri) return refuse('client or redirect_uri differs');
+  if (form.get('client_id') !== grant.clientId || form.get('redirect_uri') !== grant.redirectUri)
+    return refuse('client or redirect_uri differs');
   if (s256(form.get('code_verifier') ?? '') !== grant.challenge) return refuse('PKCE verification failed');
   const now = Math.floor(Date.now() / 1000);
   const sign = (claims: Record<string, unknown>, aud: string, seconds: number) =>

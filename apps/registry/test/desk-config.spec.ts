@@ -1,7 +1,11 @@
 import { loadConfig } from '../src/core/config.js';
 import { deskConfig, withConnectSource } from '../src/http/desk.js';
 
-const base = { REGISTRY_API_KEYS: 'a:auditor:k', REGISTRY_OIDC_JWKS_URL: 'https://idp.example/jwks', REGISTRY_OIDC_ISSUER: 'https://idp.example/realms/cbss' };
+const base = {
+  REGISTRY_API_KEYS: 'a:auditor:k',
+  REGISTRY_OIDC_JWKS_URL: 'https://idp.example/jwks',
+  REGISTRY_OIDC_ISSUER: 'https://idp.example/realms/cbss',
+};
 
 describe("the desk's OIDC client from the environment", () => {
   it('without REGISTRY_OIDC_CLIENT_ID the desk offers API keys only, even when the service accepts JWTs', () => {
@@ -19,7 +23,12 @@ describe("the desk's OIDC client from the environment", () => {
         redirectPath: '/desk/sign-in',
       },
     });
-    const named = loadConfig({ ...base, REGISTRY_OIDC_CLIENT_ID: 'd', REGISTRY_OIDC_DESK_SCOPE: 'openid email', REGISTRY_OIDC_PROVIDER_NAME: 'eHealth' });
+    const named = loadConfig({
+      ...base,
+      REGISTRY_OIDC_CLIENT_ID: 'd',
+      REGISTRY_OIDC_DESK_SCOPE: 'openid email',
+      REGISTRY_OIDC_PROVIDER_NAME: 'eHealth',
+    });
     expect(named.oidc?.desk).toMatchObject({ scope: 'openid email', providerName: 'eHealth' });
   });
 
@@ -30,7 +39,9 @@ describe("the desk's OIDC client from the environment", () => {
     expect(() => loadConfig({ ...base, ...client, REGISTRY_OIDC_DESK_SCOPE: 'profile' })).toThrow(/openid/);
     expect(() => loadConfig({ ...base, ...client, REGISTRY_OIDC_ISSUER: 'http://idp.example' })).toThrow(/https/);
     expect(() => loadConfig({ ...base, ...client, REGISTRY_OIDC_ISSUER: 'not a url' })).toThrow(/https URL/);
-    expect(loadConfig({ ...base, ...client, REGISTRY_OIDC_ISSUER: 'http://127.0.0.1:8080' }).oidc?.desk?.issuer).toBe('http://127.0.0.1:8080');
+    expect(loadConfig({ ...base, ...client, REGISTRY_OIDC_ISSUER: 'http://127.0.0.1:8080' }).oidc?.desk?.issuer).toBe(
+      'http://127.0.0.1:8080',
+    );
   });
 });
 
@@ -40,6 +51,8 @@ describe("the desk page's Content-Security-Policy", () => {
     expect(withConnectSource(helmet, 'https://idp.example')).toBe(
       "default-src 'self';script-src 'self';object-src 'none';connect-src 'self' https://idp.example",
     );
-    expect(withConnectSource("default-src 'self'", 'https://idp.example')).toBe("default-src 'self';connect-src 'self' https://idp.example");
+    expect(withConnectSource("default-src 'self'", 'https://idp.example')).toBe(
+      "default-src 'self';connect-src 'self' https://idp.example",
+    );
   });
 });

@@ -14,7 +14,11 @@ const oidcFlow = () => import('./oidc.js');
 /** One exchange per answer, even if React runs the effect twice: a code can be used only once. */
 const exchanges = new Map<string, Promise<string>>();
 function exchangeOnce(oidc: DeskOidc, callback: string): Promise<string> {
-  if (!exchanges.has(callback)) exchanges.set(callback, oidcFlow().then((flow) => flow.finishSignIn(oidc, new URL(callback))));
+  if (!exchanges.has(callback))
+    exchanges.set(
+      callback,
+      oidcFlow().then((flow) => flow.finishSignIn(oidc, new URL(callback))),
+    );
   return exchanges.get(callback)!;
 }
 

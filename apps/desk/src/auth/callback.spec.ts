@@ -73,7 +73,10 @@ describe('what the sign-in page says when the provider refuses', () => {
   });
 
   it('an OAuth error from the token endpoint (a wrong PKCE verifier): token refused, with the error code', async () => {
-    const response = new Response(JSON.stringify({ error: 'invalid_grant' }), { status: 400, headers: { 'content-type': 'application/json' } });
+    const response = new Response(JSON.stringify({ error: 'invalid_grant' }), {
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+    });
     const failure = describeFailure(await capturedAsync(() => oauth.processAuthorizationCodeResponse(server, client, response)));
     expect(failure).toMatchObject({ messageKey: 'oidc.tokenRefused', detail: 'invalid_grant' });
   });

@@ -24,7 +24,11 @@ export async function startSignIn(oidc: DeskOidc): Promise<void> {
   try {
     const server = await discover(oidc);
     if (!server.authorization_endpoint) throw new OidcSignInError('oidc.invalidAnswer', 'no authorization_endpoint');
-    const pending = { verifier: oauth.generateRandomCodeVerifier(), state: oauth.generateRandomState(), nonce: oauth.generateRandomNonce() };
+    const pending = {
+      verifier: oauth.generateRandomCodeVerifier(),
+      state: oauth.generateRandomState(),
+      nonce: oauth.generateRandomNonce(),
+    };
     const url = new URL(server.authorization_endpoint);
     url.searchParams.set('client_id', oidc.clientId);
     url.searchParams.set('redirect_uri', redirectUri(oidc));
