@@ -48,11 +48,12 @@ async function signInPage(): Promise<Page> {
   return page;
 }
 
+/** What the tab keeps: sessionStorage entries, and everything in localStorage as one text. */
 const stored = (page: Page) =>
-  page.evaluate(() => ({
-    session: Object.fromEntries(Object.keys(sessionStorage).map((k) => [k, sessionStorage.getItem(k)])),
-    local: Object.values(localStorage).join(' '),
-  }));
+  page.evaluate(
+    `({ session: Object.fromEntries(Object.keys(sessionStorage).map((k) => [k, sessionStorage.getItem(k)])),
+        local: Object.values(localStorage).join(' ') })`,
+  ) as Promise<{ session: Record<string, string>; local: string }>;
 
 async function expectRefusedAtSignIn(page: Page, message: string): Promise<void> {
   await see(page.getByRole('alert')).toContainText(message);

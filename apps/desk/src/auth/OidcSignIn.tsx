@@ -14,12 +14,14 @@ const oidcFlow = () => import('./oidc.js');
 /** One exchange per answer, even if React runs the effect twice: a code can be used only once. */
 const exchanges = new Map<string, Promise<string>>();
 function exchangeOnce(oidc: DeskOidc, callback: string): Promise<string> {
-  if (!exchanges.has(callback))
-    exchanges.set(
-      callback,
-      oidcFlow().then((flow) => flow.finishSignIn(oidc, new URL(callback))),
-    );
-  return exchanges.get(callback)!;
+  let exchange = exchanges.get(callback);
+  if (!exchange) {
+    exchange = oidcFlow().then((flow) => flow.finishSignIn(oidc, new URL(callback)));
+    exchanges.set(callback, exchange);
+    // Forgotten once settled: the token is not kept here after the session has it.
+    void exchange.catch(() => undefined).finally(() => setTimeout(() => exchanges.delete(callback), 0));
+  }
+  return exchange;
 }
 
 /**
