@@ -36,6 +36,7 @@ export default defineConfig({
         '/audit',
         '/events',
         '/session',
+        '/desk-config.json',
         '/docs',
         '/health',
         '/ready',

@@ -2,18 +2,24 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useNavigate } from 'react-router';
 import { api, storedKey, storeKey, UNAUTHORISED_EVENT, unwrap } from './api/client.js';
 import type { Role, Session } from './api/types.js';
+import { PENDING_KEY } from './auth/callback.js';
+
+/** How the bearer in sessionStorage was obtained: an API key typed, or an identity provider's access token. */
+export type SignInMethod = 'key' | 'oidc';
 
 interface SessionState {
   session: Session | null;
   /** Why the person was sent back to the sign-in (expired or wrong key). */
   notice: string | null;
-  signIn(key: string): Promise<void>;
+  /** Keeps the credential in sessionStorage (never localStorage, never a URL) and asks /session for the role. */
+  signIn(credential: string, method?: SignInMethod): Promise<void>;
   signOut(notice?: string): void;
   can(...roles: Role[]): boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
 const ROLE = 'registry.session';
+const METHOD = 'registry.signInMethod';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
@@ -26,6 +32,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (why?: string) => {
       storeKey(null);
       sessionStorage.removeItem(ROLE);
+      sessionStorage.removeItem(METHOD);
+      sessionStorage.removeItem(PENDING_KEY);
       setSession(null);
       setNotice(why ?? null);
       navigate('/desk/sign-in');
@@ -33,8 +41,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [navigate],
   );
 
-  const signIn = useCallback(async (key: string) => {
-    storeKey(key);
+  const signIn = useCallback(async (credential: string, method: SignInMethod = 'key') => {
+    storeKey(credential);
+    sessionStorage.setItem(METHOD, method);
     try {
       const who = await unwrap<Session>(api.GET('/session'));
       sessionStorage.setItem(ROLE, JSON.stringify(who));
@@ -42,12 +51,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setSession(who);
     } catch (error) {
       storeKey(null);
+      sessionStorage.removeItem(METHOD);
       throw error;
     }
   }, []);
 
   useEffect(() => {
-    const expired = () => signOut('signIn.expired');
+    const expired = () => signOut(sessionStorage.getItem(METHOD) === 'oidc' ? 'oidc.expired' : 'signIn.expired');
     window.addEventListener(UNAUTHORISED_EVENT, expired);
     return () => window.removeEventListener(UNAUTHORISED_EVENT, expired);
   }, [signOut]);

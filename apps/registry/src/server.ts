@@ -64,7 +64,7 @@ export async function createServer(config: RegistryConfig, log: Logger, options:
     );
     // The desk is same-origin scripts only; TLS is a proxy's job, so requests are not upgraded here.
     app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
-    mountDesk(app);
+    mountDesk(app, { oidc: config.oidc?.desk });
     app.use(rateLimitPerKey(config.rateLimitPerMinute));
     app.use(jsonBody(config.bodyLimit));
     // The document is generated from the zod schemas the routes validate with (http/openapi).

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { Field } from '../components/Field.js';
 import { ProblemMessage } from '../components/Status.js';
+import { OidcSignIn } from '../auth/OidcSignIn.js';
 import { useSession } from '../session.js';
 
 export function SignInPage() {
@@ -35,6 +36,7 @@ export function SignInPage() {
           {t(notice)}
         </p>
       )}
+      <OidcSignIn />
       <p>{t('signIn.intro')}</p>
       <form onSubmit={submit} noValidate>
         <Field label={t('signIn.key')} type="password" value={key} onChange={setKey} name="apiKey" hint={t('signIn.keyHint')} />

@@ -35,6 +35,9 @@ const env = z.object({
   REGISTRY_OIDC_AUDIENCE: z.string().optional(),
   REGISTRY_OIDC_ROLE_CLAIM: z.string().default('registry_role'),
   REGISTRY_OIDC_ACTOR_CLAIM: z.string().default('sub'),
+  REGISTRY_OIDC_CLIENT_ID: z.string().max(500).optional(),
+  REGISTRY_OIDC_DESK_SCOPE: z.string().max(500).default('openid'),
+  REGISTRY_OIDC_PROVIDER_NAME: z.string().max(100).optional(),
   REGISTRY_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   REGISTRY_DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   REGISTRY_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
@@ -76,6 +79,18 @@ export interface OidcConfig {
   audience?: string;
   roleClaim: string;
   actorClaim: string;
+  /** The desk's own authorization-code-with-PKCE sign-in, when a client id is configured. */
+  desk?: OidcDeskClient;
+}
+
+/** What the desk needs to send a person to the identity provider (public: no secret in it). */
+export interface OidcDeskClient {
+  /** Discovery runs in the browser at `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  scope: string;
+  /** Shown as "Sign in with <providerName>". */
+  providerName: string;
 }
 
 export function parseApiKeys(value: string): ApiKey[] {
@@ -97,6 +112,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): RegistryCon
   const thresholds = e.REGISTRY_REMINDER_THRESHOLDS.split(',').map((t) => Number(t.trim()));
   if (thresholds.some((t) => !Number.isInteger(t) || t < 0))
     throw new Error('REGISTRY_REMINDER_THRESHOLDS: whole numbers of days, e.g. 180,90,30,7');
+  const desk = deskClient(e);
   return {
     port: e.PORT,
     dataDir: e.REGISTRY_DATA_DIR,
@@ -131,7 +147,35 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): RegistryCon
           audience: e.REGISTRY_OIDC_AUDIENCE,
           roleClaim: e.REGISTRY_OIDC_ROLE_CLAIM,
           actorClaim: e.REGISTRY_OIDC_ACTOR_CLAIM,
+          desk,
         }
       : undefined,
   };
 }
+
+/** The desk's sign-in needs the issuer (for discovery) and the JWKS (so the service can check its tokens). */
+function deskClient(e: z.infer<typeof env>): OidcDeskClient | undefined {
+  if (!e.REGISTRY_OIDC_CLIENT_ID) return undefined;
+  if (!e.REGISTRY_OIDC_JWKS_URL || !e.REGISTRY_OIDC_ISSUER)
+    throw new Error('REGISTRY_OIDC_CLIENT_ID: the desk sign-in also needs REGISTRY_OIDC_ISSUER and REGISTRY_OIDC_JWKS_URL');
+  let issuer: URL;
+  try {
+    issuer = new URL(e.REGISTRY_OIDC_ISSUER);
+  } catch {
+    throw new Error(`REGISTRY_OIDC_ISSUER: the desk sign-in needs an https URL, not "${e.REGISTRY_OIDC_ISSUER}"`);
+  }
+  if (issuer.protocol !== 'https:' && !isLoopback(issuer))
+    throw new Error(`REGISTRY_OIDC_ISSUER: the desk sign-in needs an https URL (plain http only on localhost), not "${issuer.href}"`);
+  // The desk checks the ID token's nonce, so it asks for one.
+  if (!e.REGISTRY_OIDC_DESK_SCOPE.split(/\s+/).includes('openid'))
+    throw new Error(`REGISTRY_OIDC_DESK_SCOPE: the desk sign-in needs the openid scope, not "${e.REGISTRY_OIDC_DESK_SCOPE}"`);
+  return {
+    issuer: e.REGISTRY_OIDC_ISSUER,
+    clientId: e.REGISTRY_OIDC_CLIENT_ID,
+    scope: e.REGISTRY_OIDC_DESK_SCOPE,
+    providerName: e.REGISTRY_OIDC_PROVIDER_NAME ?? issuer.hostname,
+  };
+}
+
+/** Plain http is allowed for an identity provider on this machine only (development, tests). */
+export const isLoopback = (url: URL): boolean => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
