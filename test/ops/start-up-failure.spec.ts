@@ -77,7 +77,7 @@ describe('a start-up that fails after the core opened releases what it took', ()
 
   // PGlite in one process has no server connections to count; the lock cases above cover it.
   (testTarget === 'postgres' ? it : it.skip)(
-    'on PostgreSQL, a provider failing: no connection is left open (skipped without DATABASE_URL)',
+    'on PostgreSQL (runs only with DATABASE_URL), a provider failing: no connection is left open',
     async () => {
       const database = await freshDatabaseUrl();
       const databaseUrl = database.url!;
