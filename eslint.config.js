@@ -14,7 +14,8 @@ import tseslint from 'typescript-eslint';
 const APP_RELATIVE_LIB_IMPORTS = 'error';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', '.test-data/'] },
+  // The desk's API types are generated (npm run desk:api) from docs/openapi.json.
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', '.test-data/', 'apps/desk/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -26,9 +27,9 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
-      // Short files and functions (the developer guide): reported, not yet enforced.
-      'max-lines': ['warn', { max: 300, skipBlankLines: false, skipComments: false }],
-      'max-lines-per-function': ['warn', { max: 60, skipBlankLines: false, skipComments: false, IIFEs: true }],
+      // Short files and functions (the developer guide): enforced, except where noted below.
+      'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: false, skipComments: false, IIFEs: true }],
     },
   },
   {
@@ -49,6 +50,15 @@ export default tseslint.config(
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
+    // Still being split: reported, not yet enforced. The lead sets these to 'error' once the
+    // desk's components (apps/desk, test/desk) and the benchmark (test/bench) are short.
+    files: ['apps/desk/**', 'test/desk/**', 'test/bench/**'],
+    rules: {
+      'max-lines': ['warn', { max: 300, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': ['warn', { max: 60, skipBlankLines: false, skipComments: false, IIFEs: true }],
+    },
   },
   {
     files: ['**/*.spec.ts', 'test/**/*.ts', 'libs/*/test/**/*.ts'],

@@ -1,100 +1,14 @@
 import { startTestServer, type TestServer } from '../support/server.js';
-import {
-  check,
-  codes,
-  commitSynthetic,
-  expectProblem,
-  expectStatus,
-  fixture,
-  reasonOf,
-  record24130,
-  sampleRelease,
-  sleep,
-  synthetic,
-} from './helpers.js';
+import { cohort, recordCheckDeliberations } from './authorisation-checks-deliberations.js';
+import { check, codes, expectProblem, expectStatus, reasonOf } from './helpers.js';
 
-/** A release under the synthetic 23/045 that every rule allows (commitments signed 2023-04-01). */
-const cohort = (overrides: Record<string, unknown> = {}) => ({
-  deliberation: '23/045',
-  recipient: 'ugent',
-  dataset: 'cohort',
-  access: 'transfer',
-  on: '2023-06-01',
-  referenceYears: [2015, 2018],
-  variables: ['demo.age', 'hosp.stays', 'inc.class@T-2', 'demo.death_date@T+1'],
-  subjects: 5000,
-  ...overrides,
-});
-
+/** The rules one by one, every reason at once, known time and bad input; 24/130 and the search by recipient are in authorisation-checks-search.spec.ts. */
 describe('POST /authorisation-checks', () => {
   let api: TestServer;
   let between: string;
   beforeAll(async () => {
     api = await startTestServer();
-    await record24130(api);
-    // A 21/144-like predecessor: same recipients and datasets, reference years 2005-2019.
-    const predecessor = {
-      ...fixture('24-130.deliberation.json'),
-      number: '21/144',
-      reference: 'IVC/KSZG/21/200',
-      decidedOn: '2021-10-05',
-      effectiveFrom: '2021-10-20',
-      predecessors: [],
-    };
-    predecessor.referenceYears = Array.from({ length: 15 }, (_, i) => 2005 + i);
-    predecessor.retention = { destroyBy: '2027-12-31' };
-    expectStatus(await api.request('POST', '/deliberations', { body: predecessor }), 201);
-    for (const [party, kind] of [
-      ['steunpunt-werk', 'joint-and-several-liability'],
-      ['dwse', 'joint-and-several-liability'],
-      ['steunpunt-werk', 'non-reidentification'],
-    ])
-      expectStatus(await api.request('POST', '/deliberations/21-144/commitments', { body: { party, kind, signedOn: '2021-11-01' } }), 201);
-
-    expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/045') }), 201);
-    await commitSynthetic(api, '23-045');
-    expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/060') }), 201);
-    expectStatus(
-      await api.request('POST', '/deliberations/23-060/commitments', {
-        body: { party: 'ugent', kind: 'data-protection', signedOn: '2023-04-01' },
-      }),
-      201,
-    );
-    expectStatus(await api.request('POST', '/deliberations', { body: synthetic('22/300') }), 201);
-    await commitSynthetic(api, '22-300');
-    expectStatus(
-      await api.request('POST', '/deliberations/22-300/revocation', {
-        body: { decidedOn: '2024-01-10', effectiveFrom: '2024-02-01', reason: 'Purpose achieved' },
-      }),
-      201,
-    );
-
-    // 23/070: an amendment recorded after the instant `between` brings a dataset, a variable and a recipient in from 2024-01-01.
-    expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/070') }), 201);
-    await commitSynthetic(api, '23-070');
-    await sleep(5);
-    between = new Date().toISOString();
-    await sleep(5);
-    expectStatus(
-      await api.request('POST', '/deliberations/23-070/amendments', {
-        body: {
-          decidedOn: '2023-11-15',
-          effectiveFrom: '2024-01-01',
-          changes: [
-            { op: 'addDataset', dataset: { id: 'late', kind: 'pseudonymised', access: 'transfer', tables: ['panel'], personalData: true } },
-            { op: 'addVariables', variables: [{ code: 'hosp.icu_days', category: 'hospital', label: 'ICU days' }] },
-            { op: 'addParty', party: { id: 'vub', name: 'VUB', roles: ['recipient'] } },
-          ],
-        },
-      }),
-      201,
-    );
-    expectStatus(
-      await api.request('POST', '/deliberations/23-070/commitments', {
-        body: { party: 'vub', kind: 'data-protection', signedOn: '2023-11-20' },
-      }),
-      201,
-    );
+    between = await recordCheckDeliberations(api);
   });
   afterAll(() => api?.close());
 
@@ -301,99 +215,6 @@ describe('POST /authorisation-checks', () => {
     expect(codes((await check(api, release)).reasons)).toEqual(['REVOKED']);
     expect(codes((await check(api, { ...release, knownAt: revoked.metadata.recordedAt })).reasons)).toEqual(['REVOKED']);
     expect(await check(api, { ...release, knownAt: justBefore })).toMatchObject({ authorised: true, reasons: [] });
-  });
-
-  describe('24/130', () => {
-    it('the scrambled dataset only from 2024-11-21', async () => {
-      const release = sampleRelease({ dataset: 'scrambled', subjects: undefined });
-      const before = await check(api, { ...release, on: '2024-11-20' });
-      expect(codes(before.reasons)).toEqual(['NOT_YET_IN_FORCE']);
-      expect(before.deliberation).toBe('24/130');
-      const from = await check(api, { ...release, on: '2024-11-21' });
-      expect(from).toMatchObject({ authorised: true, deliberation: '24/130', reasons: [] });
-    });
-
-    it('person.deceased only at T+1', async () => {
-      expect((await check(api, sampleRelease({ variables: ['person.deceased@T+1'] }))).authorised).toBe(true);
-      expect((await check(api, sampleRelease({ variables: ['person.deceased@T+1'], table: 'with-next-year' }))).authorised).toBe(true);
-      for (const [variables, table] of [
-        [['person.deceased']],
-        [['person.deceased@T-1']],
-        [['person.deceased@T+1'], 'with-previous-year'],
-      ] as const) {
-        const answer = await check(api, sampleRelease({ variables: [...variables], ...(table ? { table } : {}) }));
-        expect(codes(answer.reasons)).toEqual(['VARIABLE_NOT_AUTHORISED']);
-        expect(answer.reasons[0].details.variables).toEqual(variables);
-      }
-    });
-
-    it('the population only secure-onsite', async () => {
-      const release = sampleRelease({ dataset: 'population', subjects: 7_500_000 });
-      expect(codes((await check(api, { ...release, access: 'transfer' })).reasons)).toEqual(['ACCESS_MODE_NOT_ALLOWED']);
-      expect((await check(api, { ...release, access: 'secure-onsite' })).authorised).toBe(true);
-      expect(codes((await check(api, { ...release, access: 'secure-onsite', subjects: 7_500_001 })).reasons)).toEqual([
-        'SUBJECT_LIMIT_EXCEEDED',
-      ]);
-    });
-
-    it('nothing after 2030-12-31 for personal data', async () => {
-      expect((await check(api, sampleRelease({ on: '2030-12-31' }))).authorised).toBe(true);
-      expect(codes((await check(api, sampleRelease({ on: '2031-01-01' }))).reasons)).toEqual(['RETENTION_ENDED']);
-      expect(
-        codes((await check(api, sampleRelease({ dataset: 'population', access: 'secure-onsite', on: '2031-01-01' }))).reasons),
-      ).toEqual(['RETENTION_ENDED']);
-      expect(
-        codes((await check(api, sampleRelease({ dataset: 'scrambled', subjects: undefined, on: '2031-01-01' }))).reasons),
-      ).not.toContain('RETENTION_ENDED');
-    });
-
-    it('reference years 2020-2022 only', async () => {
-      const answer = await check(api, sampleRelease({ referenceYears: [2019, 2020, 2023] }));
-      expect(codes(answer.reasons)).toEqual(['REFERENCE_YEAR_NOT_AUTHORISED']);
-      expect(answer.reasons[0].details.years).toEqual([2019, 2023]);
-    });
-  });
-
-  describe('a check that names no deliberation searches those naming the recipient', () => {
-    const unnamed = (overrides: Record<string, unknown>) => {
-      const { deliberation: _, ...release } = sampleRelease(overrides);
-      return release;
-    };
-
-    it('2019 answers 21/144, 2021 answers 24/130', async () => {
-      const y2019 = await check(api, unnamed({ referenceYears: [2019] }));
-      expect(y2019).toMatchObject({ authorised: true, deliberation: '21/144', reasons: [] });
-      const y2021 = await check(api, unnamed({ referenceYears: [2021] }));
-      expect(y2021).toMatchObject({ authorised: true, deliberation: '24/130', reasons: [] });
-      expect(y2021.version).toEqual(expect.any(Number));
-    });
-
-    it('a release no deliberation authorises is refused, naming the closest', async () => {
-      const both = await check(api, unnamed({ referenceYears: [2019, 2021] }));
-      expect(both.authorised).toBe(false);
-      expect(['21/144', '24/130']).toContain(both.deliberation);
-      expect(codes(both.reasons)).toEqual(['REFERENCE_YEAR_NOT_AUTHORISED']);
-    });
-
-    it('the same search works for the synthetic deliberations', async () => {
-      const { deliberation: _, ...release } = cohort({ dataset: 'late', variables: ['demo.age'], on: '2024-01-15' });
-      expect(await check(api, release)).toMatchObject({ authorised: true, deliberation: '23/070' });
-    });
-
-    it('finds a recipient that an amendment brought in', async () => {
-      const { deliberation: _, ...release } = cohort({ recipient: 'vub', on: '2024-02-01' });
-      expect(await check(api, release)).toMatchObject({ authorised: true, deliberation: '23/070' });
-      const early = await check(api, { ...release, on: '2023-12-01' });
-      expect(early).toMatchObject({ authorised: false, deliberation: '23/070' });
-      expect(codes(early.reasons)).toEqual(['NOT_YET_IN_FORCE']);
-    });
-
-    it('a recipient no deliberation names is not authorised', async () => {
-      const answer = await check(api, unnamed({ recipient: 'nobody-at-all' }));
-      expect(answer.authorised).toBe(false);
-      expect(answer.deliberation).toBeNull();
-      expect(codes(answer.reasons)).toEqual(['RECIPIENT_NOT_AUTHORISED']);
-    });
   });
 
   it('refuses an invalid request with 400 naming the fields', async () => {

@@ -80,11 +80,7 @@ export async function appendInTransaction(
   // appender's id is newer than that of the append it waited for (global order = revision order).
   await lockForAppend(queryRunner, streamId, options.condition);
   const recordedAt = await stampTransaction(queryRunner);
-  const [stream] = await records<{ revision: string; last_hash: string }>(
-    queryRunner,
-    `SELECT revision::text AS revision, last_hash FROM es_streams WHERE stream_id = $1 FOR UPDATE`,
-    [streamId],
-  );
+  const stream = await lockStreamRow(queryRunner, streamId);
   // Checked once the stream is locked, so a racing append of the same ids is visible here.
   const duplicate = duplicateOf(
     streamId,
@@ -100,10 +96,36 @@ export async function appendInTransaction(
   if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
   if (options.condition) await checkCondition(queryRunner, options.condition);
 
-  let previousHash = stream?.last_hash ?? GENESIS_HASH;
+  const { rows, lastHash } = chainedRows(streamId, events, {
+    revision: actual,
+    lastHash: stream?.last_hash ?? GENESIS_HASH,
+    recordedAt: options.keepRecordedAt ? undefined : recordedAt,
+  });
+  const revision = actual + events.length;
+  await advanceStream(queryRunner, streamId, { exists: stream !== undefined, from: actual, to: revision, lastHash, expected });
+  const last = await insertEvents(queryRunner, rows);
+  return { revision, position: last.position, checkpoint: formatCheckpoint(last.xid, last.position), duplicate: false };
+}
+
+/** The stream's row, locked until commit; undefined for a new stream. */
+async function lockStreamRow(queryRunner: QueryRunner, streamId: string): Promise<{ revision: string; last_hash: string } | undefined> {
+  const [stream] = await records<{ revision: string; last_hash: string }>(
+    queryRunner,
+    `SELECT revision::text AS revision, last_hash FROM es_streams WHERE stream_id = $1 FOR UPDATE`,
+    [streamId],
+  );
+  return stream;
+}
+
+/**
+ * The rows to insert, each hashed on the one before it, from the stream's head on. `recordedAt`
+ * stamps every event's metadata; undefined keeps the recordedAt each event brings (a copied log).
+ */
+function chainedRows(streamId: string, events: NewEvent[], head: { revision: number; lastHash: string; recordedAt?: string }) {
+  let previousHash = head.lastHash;
   const rows = events.map((event, index) => {
-    const revision = actual + index + 1;
-    const metadata = options.keepRecordedAt ? event.metadata : { ...event.metadata, recordedAt };
+    const revision = head.revision + index + 1;
+    const metadata = head.recordedAt === undefined ? event.metadata : { ...event.metadata, recordedAt: head.recordedAt };
     const hash = eventHash(previousHash, { ...event, metadata, streamId, revision });
     const row = [
       streamId,
@@ -120,23 +142,33 @@ export async function appendInTransaction(
     previousHash = hash;
     return row;
   });
-  const revision = actual + events.length;
+  return { rows, lastHash: previousHash };
+}
 
-  if (stream) {
+/** Moves the stream's head from revision `from` to `to` (creating the stream when it has none yet). */
+async function advanceStream(
+  queryRunner: QueryRunner,
+  streamId: string,
+  head: { exists: boolean; from: number; to: number; lastHash: string; expected: ExpectedRevision },
+): Promise<void> {
+  if (head.exists) {
     const updated = await queryRunner.query(
       `UPDATE es_streams SET revision = $2, last_hash = $3 WHERE stream_id = $1 AND revision = $4`,
-      [streamId, revision, previousHash, actual],
+      [streamId, head.to, head.lastHash, head.from],
       true,
     );
-    if (updated.affected !== 1) throw new ConcurrencyError(streamId, expected, actual);
+    if (updated.affected !== 1) throw new ConcurrencyError(streamId, head.expected, head.from);
   } else {
     await queryRunner.query(`INSERT INTO es_streams (stream_id, revision, last_hash) VALUES ($1, $2, $3)`, [
       streamId,
-      revision,
-      previousHash,
+      head.to,
+      head.lastHash,
     ]);
   }
+}
 
+/** Inserts the rows in chunks; the position and transaction id of the last event (highest revision). */
+async function insertEvents(queryRunner: QueryRunner, rows: unknown[][]): Promise<{ position: string; xid: string }> {
   let last: { position: string; xid: string } | undefined;
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     const chunk = rows.slice(start, start + INSERT_CHUNK);
@@ -153,5 +185,5 @@ export async function appendInTransaction(
     );
     last = inserted.reduce((a, b) => (Number(b.revision) > Number(a.revision) ? b : a));
   }
-  return { revision, position: last!.position, checkpoint: formatCheckpoint(last!.xid, last!.position), duplicate: false };
+  return last!;
 }

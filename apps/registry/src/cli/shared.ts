@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { pino } from 'pino';
 import type { z } from 'zod';
 import { loadConfig } from '../core/config.js';
+import { releasingOnFailedStart } from '../core/infrastructure-opening.js';
 import { PinoNestLogger } from '../core/logger.js';
 import { RegistryModule } from '../registry.module.js';
 
@@ -25,10 +26,13 @@ export const ctx = () => ({ actor: `cli:${process.env.USER ?? 'operator'}`, corr
 /** The service's providers (feature modules on the core) in a Nest application context: no HTTP, no daily scheduler. */
 export async function withRegistry<T>(work: (registry: INestApplicationContext) => Promise<T>): Promise<T> {
   const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-  const registry = await NestFactory.createApplicationContext(RegistryModule.forRoot(loadConfig(), log, { scheduler: false }), {
-    logger: new PinoNestLogger(log),
-    abortOnError: false,
-  });
+  // A start-up hook that fails inside createApplicationContext leaves no context to close: release what the core opened.
+  const registry = await releasingOnFailedStart(log, (opening) =>
+    NestFactory.createApplicationContext(RegistryModule.forRoot(loadConfig(), log, { scheduler: false, opening }), {
+      logger: new PinoNestLogger(log),
+      abortOnError: false,
+    }),
+  );
   try {
     return await work(registry);
   } finally {

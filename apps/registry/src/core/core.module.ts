@@ -6,7 +6,8 @@ import { RegistryMetrics } from '../operations/metrics.js';
 import { OutboxSender } from '../schedule/outbox-sender.js';
 import type { RegistryConfig } from './config.js';
 import { EventSourcedRepository } from './event-sourced-repository.js';
-import { BackgroundFailures, RegistryInfrastructure } from './registry-infrastructure.js';
+import { InfrastructureOpening } from './infrastructure-opening.js';
+import { BackgroundFailures, type RegistryInfrastructure } from './registry-infrastructure.js';
 import { DATABASE, EVENT_STORE, LOGGER, REGISTRY_CONFIG } from './tokens.js';
 
 /** Opens the infrastructure once (async) and closes it last, after every other provider stopped. */
@@ -34,13 +35,14 @@ function piece<T>(token: FactoryProvider['provide'], pick: (infrastructure: Regi
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config: RegistryConfig, log: Logger): DynamicModule {
+  /** `opening` lets the caller close the infrastructure when Nest fails to finish starting (releasingOnFailedStart). */
+  static forRoot(config: RegistryConfig, log: Logger, opening = new InfrastructureOpening()): DynamicModule {
     const providers = [
       { provide: REGISTRY_CONFIG, useValue: config },
       { provide: LOGGER, useValue: log },
       {
         provide: InfrastructureLifecycle,
-        useFactory: async () => new InfrastructureLifecycle(await RegistryInfrastructure.open(config, log)),
+        useFactory: async () => new InfrastructureLifecycle(await opening.open(config, log)),
       },
       piece(DATABASE, (i) => i.database),
       piece(DataSource, (i) => i.database.dataSource),

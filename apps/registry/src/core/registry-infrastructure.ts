@@ -94,8 +94,18 @@ export class RegistryInfrastructure {
     }
   }
 
-  /** Outbox, then store, then database (which releases the data-directory lock). */
-  async close(): Promise<void> {
+  private closing?: Promise<void>;
+
+  /**
+   * Outbox, then store, then database (which releases the data-directory lock). Once only: a
+   * failed start closes the application and then the infrastructure it opened (InfrastructureOpening).
+   */
+  close(): Promise<void> {
+    this.closing ??= this.closeInOrder();
+    return this.closing;
+  }
+
+  private async closeInOrder(): Promise<void> {
     await this.outbox.stop();
     await this.store.close();
     await this.database.close();

@@ -80,10 +80,22 @@ export class StoredResponse extends Error {
 const DOMAIN_STATUS = { 'not-found': 404, conflict: 409, unprocessable: 422 } as const;
 const DOMAIN_CODE = { 'not-found': 'NOT_FOUND', conflict: 'CONFLICT', unprocessable: 'UNPROCESSABLE' } as const;
 
+type ProblemAnswer = { problem: Problem; headers: Record<string, string> };
+const plain = (p: Problem): ProblemAnswer => ({ problem: p, headers: {} });
+
 /** Maps anything thrown while serving a request to the problem the client sees. Never leaks a stack. */
-export function toProblem(error: unknown): { problem: Problem; headers: Record<string, string> } {
-  const plain = (p: Problem) => ({ problem: p, headers: {} });
+export function toProblem(error: unknown): ProblemAnswer {
   if (error instanceof ProblemError) return { problem: error.problem, headers: error.headers };
+  return (
+    refusalProblem(error) ??
+    unavailableProblem(error) ??
+    transportProblem(error) ??
+    plain(problem(500, 'Internal error', { code: 'INTERNAL', detail: 'The registry could not serve this request.' }))
+  );
+}
+
+/** The request was understood and refused: invalid, not authorised, against the rules or a stale version. */
+function refusalProblem(error: unknown): ProblemAnswer | undefined {
   if (error instanceof ValidationProblem)
     return plain(problem(400, 'Invalid request', { code: 'VALIDATION_FAILED', detail: error.detail, errors: error.errors }));
   if (error instanceof ReleaseNotAuthorised) {
@@ -117,6 +129,11 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
         actual: error.actual,
       }),
     );
+  return undefined;
+}
+
+/** The request may succeed if sent again: contention, read models behind, database away. */
+function unavailableProblem(error: unknown): ProblemAnswer | undefined {
   if (error instanceof ConcurrencyError)
     return plain(
       problem(409, 'Concurrent update', { code: 'CONCURRENT_UPDATE', detail: 'Too many concurrent writers; retry the request.' }),
@@ -137,6 +154,11 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
       }),
       headers: { 'retry-after': '5' },
     };
+  return undefined;
+}
+
+/** Refused before it reached a service: a foreign cursor, Nest's own exceptions, the body parser's. */
+function transportProblem(error: unknown): ProblemAnswer | undefined {
   if (error instanceof CursorError)
     return plain(
       problem(400, 'Invalid request', {
@@ -150,6 +172,10 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
     const code = codeForStatus(status);
     return plain(problem(status, PROBLEMS[code].title, { code, detail: error.message || PROBLEMS[code].meaning }));
   }
+  return bodyParserProblem(error);
+}
+
+function bodyParserProblem(error: unknown): ProblemAnswer | undefined {
   const bodyParser = error as { type?: string; status?: number; limit?: number };
   if (bodyParser?.type === 'entity.too.large')
     return plain(problem(413, 'Request body too large', { code: 'BODY_TOO_LARGE', detail: `The body exceeds ${bodyParser.limit} bytes.` }));
@@ -168,7 +194,7 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
         detail: (error as Error).message,
       }),
     );
-  return plain(problem(500, 'Internal error', { code: 'INTERNAL', detail: 'The registry could not serve this request.' }));
+  return undefined;
 }
 
 function titleFor(kind: DomainError['kind']): string {

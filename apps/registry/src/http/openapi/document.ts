@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allOperations } from './operations.js';
+import { allOperations } from './operations/index.js';
 import type { Operation, ResponseSpec } from './operation.js';
 import { problemSchema } from './responses.js';
 
