@@ -11,7 +11,7 @@ import { Loading, ProblemMessage } from '../components/Status.js';
 import { showDate } from '../format.js';
 import { useKeptState } from '../hooks.js';
 import { useSession } from '../session.js';
-import { RemindersTable } from './Schedule.js';
+import { RemindersTable } from './Reminders.js';
 import { issuesByField } from '../components/issues-by-field.js';
 
 export default function DeliveryPage() {

@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+
+/** One column of a {@link DataTable}: its header and how a row fills its cell. */
+export interface Column<Row> {
+  key: string;
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** The cell names its row (`<th scope="row">`), so screen readers announce it with each cell. */
+  rowHeader?: boolean;
+  className?: string | ((row: Row) => string | undefined);
+}
+
+interface DataTableProps<Row> {
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  /** Said by screen readers before the table; hidden when a heading already says it on screen. */
+  caption?: ReactNode;
+  captionHidden?: boolean;
+  className?: string;
+  rowClassName?: (row: Row) => string | undefined;
+}
+
+/**
+ * The desk's one table: column headers with scope, an optional caption, and a wrapper that
+ * scrolls sideways on a narrow screen (focusable, so the keyboard can scroll it too).
+ */
+export function DataTable<Row>({ columns, rows, rowKey, caption, captionHidden, className, rowClassName }: DataTableProps<Row>) {
+  return (
+    <div className="scroll" tabIndex={0}>
+      <table className={className}>
+        {caption && <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column.key}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} className={rowClassName?.(row)}>
+              {columns.map((column) => {
+                const className = typeof column.className === 'function' ? column.className(row) : column.className;
+                return column.rowHeader ? (
+                  <th scope="row" key={column.key} className={className}>
+                    {column.cell(row)}
+                  </th>
+                ) : (
+                  <td key={column.key} className={className}>
+                    {column.cell(row)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
