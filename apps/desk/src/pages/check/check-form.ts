@@ -1,6 +1,6 @@
 import { deliveryRequestSchema, releaseSchema } from '@registry/domain';
-import type { Reason } from '../api/types.js';
-import { readYears } from '../record/document-form.js';
+import type { Reason } from '../../api/types.js';
+import { readYears } from '../../record/document-form.js';
 
 export interface CheckForm {
   deliberation: string;
