@@ -1,3 +1,5 @@
+import { translateIssue } from '../i18n/issues.js';
+
 /**
  * zod issues as one message per field (the last wins), for errors shown next to each field:
  * keyed by the path's first segment (the form's top-level field), or its last with `'last'`
@@ -8,4 +10,4 @@ export const issuesByField = (
   whole = '',
   by: 'first' | 'last' = 'first',
 ): Record<string, string> =>
-  Object.fromEntries(issues.map((i) => [String((by === 'first' ? i.path[0] : i.path.at(-1)) ?? whole), i.message]));
+  Object.fromEntries(issues.map((i) => [String((by === 'first' ? i.path[0] : i.path.at(-1)) ?? whole), translateIssue(i.message)]));
