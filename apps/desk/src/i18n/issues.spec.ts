@@ -23,7 +23,13 @@ function messagesOfBadInputs(): string[] {
     requiredCommitments: [],
     extra: 1,
   });
-  const delivery = deliveryRequestSchema.safeParse({ recipient: '', dataset: 'd', checksum: 'xyz', referenceYears: 'all', variables: ['a@T+x'] });
+  const delivery = deliveryRequestSchema.safeParse({
+    recipient: '',
+    dataset: 'd',
+    checksum: 'xyz',
+    referenceYears: 'all',
+    variables: ['a@T+x'],
+  });
   const commitment = commitmentSchema.safeParse({ party: '', kind: 'oath', signedOn: 'yesterday' });
   const revocation = revocationSchema.safeParse({});
   return [document, delivery, commitment, revocation].flatMap((r) => (r.success ? [] : r.error.issues.map((i) => i.message)));

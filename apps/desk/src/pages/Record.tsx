@@ -122,7 +122,11 @@ export default function RecordPage() {
         <DocumentFields form={form} setForm={state.setForm} errors={errors} sources={sources} />
         {checked.document && <DocumentPreview document={checked.document} />}
         <ProblemMessage error={record.error} />
-        <RecordActions errorCount={Object.keys(errors).length} pending={record.isPending} clear={state.clear} />
+        <RecordActions
+          errorCount={Object.keys(errors).filter((key) => !key.startsWith('catalogue:')).length}
+          pending={record.isPending}
+          clear={state.clear}
+        />
       </form>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../components/DateField.js';
 import { Field } from '../components/Field.js';
+import { CatalogueEditor } from './catalogue/CatalogueEditor.js';
 import type { DocumentForm } from './document-form.js';
 import { PartyFields, PredecessorFields, type PartProps } from './PartyFields.js';
 
@@ -82,6 +83,12 @@ function CatalogueFields(props: PartProps) {
   return (
     <fieldset>
       <legend>{t('record.catalogue')}</legend>
+      <CatalogueEditor
+        text={props.form.catalogue}
+        onText={(catalogue) => props.setForm((f) => ({ ...f, catalogue }))}
+        errors={props.errors}
+      />
+      <h3>{t('record.catalogueAsText')}</h3>
       {text('catalogue', { multiline: 12, hint: t('record.catalogueHint') })}
     </fieldset>
   );

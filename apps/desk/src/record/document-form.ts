@@ -149,6 +149,8 @@ export function collectErrors(issues: readonly { path: readonly PropertyKey[] | 
     const said = translateIssue(issue.message);
     const message = field === 'catalogue' ? `${path.join('.')}: ${said}` : said;
     errors[field] = errors[field] ? `${errors[field]}; ${message}` : message;
+    // The catalogue's structured editor shows each error next to its own field too.
+    if (field === 'catalogue' && path.length) errors[`catalogue:${path.join('.')}`] = said;
   }
   return errors;
 }
