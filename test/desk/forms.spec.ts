@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ensureDeskBuilt, launchChromium, see } from '../support/browser.js';
+import { ensureDeskBuilt, eventually, launchChromium, see } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { deliver, record24130, sampleRelease } from '../e2e/helpers.js';
 import { checkAccessible, signIn } from './harness.js';
@@ -75,7 +75,7 @@ describe('the record form by form, and its messages in the chosen language', () 
     expect((await server.request('GET', '/deliberations')).body.items).toEqual([]);
 
     await dataset.getByLabel('Subject limit').fill('1 500');
-    await see(page.getByLabel('Catalogue (YAML or JSON)')).toContainText('maxSubjects: 1500');
+    await eventually(async () => expect(await page.getByLabel('Catalogue (YAML or JSON)').inputValue()).toContain('maxSubjects: 1500'));
     await page.getByRole('button', { name: 'Record the deliberation' }).click();
     await see(page.getByRole('status').filter({ hasText: 'Deliberation 25/300 is recorded' })).toBeVisible();
     const recorded = (await server.request('GET', '/deliberations/25-300')).body;
