@@ -19,16 +19,27 @@ interface DataTableProps<Row> {
   captionHidden?: boolean;
   className?: string;
   rowClassName?: (row: Row) => string | undefined;
+  /** On a narrow screen each row becomes a card, each value under its column's name (default); false keeps the grid. */
+  stack?: boolean;
 }
 
 /**
  * The desk's one table: column headers with scope, an optional caption, and a wrapper that
- * scrolls sideways on a narrow screen (focusable, so the keyboard can scroll it too).
+ * scrolls sideways when a grid is wider than the screen (focusable, so the keyboard can scroll it).
  */
-export function DataTable<Row>({ columns, rows, rowKey, caption, captionHidden, className, rowClassName }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  captionHidden,
+  className,
+  rowClassName,
+  stack = true,
+}: DataTableProps<Row>) {
   return (
     <div className="scroll" tabIndex={0}>
-      <table className={className}>
+      <table className={[className, stack ? 'stack' : undefined].filter(Boolean).join(' ') || undefined}>
         {caption && <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>}
         <thead>
           <tr>
@@ -44,12 +55,13 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, captionHidden, 
             <tr key={rowKey(row)} className={rowClassName?.(row)}>
               {columns.map((column) => {
                 const className = typeof column.className === 'function' ? column.className(row) : column.className;
+                const label = typeof column.header === 'string' ? column.header : undefined;
                 return column.rowHeader ? (
-                  <th scope="row" key={column.key} className={className}>
+                  <th scope="row" key={column.key} className={className} data-label={label}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.key} className={className}>
+                  <td key={column.key} className={className} data-label={label}>
                     {column.cell(row)}
                   </td>
                 );

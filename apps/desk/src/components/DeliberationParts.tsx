@@ -106,7 +106,13 @@ function OffsetTable({ table, variables, open }: { table: Table; variables: Vari
       <summary>
         <code>{table.id}</code> — {table.description ?? ''} ({offsets.join(', ')})
       </summary>
-      <DataTable columns={columns} rows={variables} rowKey={(v) => v.code} caption={t('deliberation.tableCaption', { table: table.id })} />
+      <DataTable
+        columns={columns}
+        rows={variables}
+        rowKey={(v) => v.code}
+        caption={t('deliberation.tableCaption', { table: table.id })}
+        stack={false}
+      />
     </details>
   );
 }
