@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import i18next from 'i18next';
-import { commitmentSchema, deliberationDocumentSchema, deliveryRequestSchema, revocationSchema } from '@registry/domain';
+import {
+  applyChange,
+  type Change,
+  commitmentSchema,
+  deliberationDocumentSchema,
+  deliveryRequestSchema,
+  revocationSchema,
+} from '@registry/domain';
 import { translateIssue } from './issues.js';
 
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../../../fixtures/${name}`, import.meta.url), 'utf8'));
 const catalogue = (language: string) => JSON.parse(readFileSync(new URL(`./${language}.json`, import.meta.url), 'utf8'));
 
 /** Bad inputs of several kinds, through the very schemas the desk and the server validate with. */
@@ -65,6 +73,24 @@ describe('validation messages in the desk language', () => {
     await i18next.changeLanguage('nl');
     expect(translateIssue('is before the delivery date 2024-12-02')).toBe('Ligt vóór de leveringsdatum 02/12/2024.');
     expect(translateIssue('must not be empty')).toBe('Vul dit in.');
+  });
+
+  it("says why a change of an amendment does not apply (the domain's applyChange)", async () => {
+    await i18next.changeLanguage('nl');
+    const document = fixture('24-130.deliberation.json');
+    const refusals = [
+      { op: 'addDataset', dataset: { ...document.datasets[0] } },
+      { op: 'removeDataset', datasetId: 'nope' },
+      { op: 'addVariables', variables: [document.variables[0]] },
+      { op: 'removeParty', partyId: 'nobody' },
+    ].map((change) => applyChange(document, change as Change, 'changes.0'));
+    const messages = refusals.map((r) => (r.ok ? 'applied' : r.error.message));
+    expect(messages.map(translateIssue)).toEqual([
+      'Dataset-id „sample” bestaat al.',
+      'Dataset-id „nope” bestaat niet.',
+      'Variabele „person.sequence_number” is al toegestaan.',
+      'Partij-id „nobody” bestaat niet.',
+    ]);
   });
 
   it('keeps a message it does not know as the server wrote it', () => {

@@ -1,5 +1,6 @@
 import { applyChange, type Change, type DeliberationDocument } from '@registry/domain';
 import type { DeliberationView } from '../api/types.js';
+import { translateIssue } from '../i18n/issues.js';
 
 const DOCUMENT_KEYS = [
   'number',
@@ -35,7 +36,7 @@ export function preview(view: DeliberationView, changes: Change[]): { document?:
   let document = documentOf(view);
   for (const [i, change] of changes.entries()) {
     const result = applyChange(document, change, `changes.${i}`);
-    if (!result.ok) return { error: `${i + 1}: ${result.error.message}` };
+    if (!result.ok) return { error: `${i + 1}: ${translateIssue(result.error.message)}` };
     document = result.document;
   }
   return { document };
