@@ -44,7 +44,7 @@ export function DataTable<Row>({
         <thead>
           <tr>
             {columns.map((column) => (
-              <th scope="col" key={column.key}>
+              <th scope="col" key={column.key} className={typeof column.className === 'string' ? column.className : undefined}>
                 {column.header}
               </th>
             ))}

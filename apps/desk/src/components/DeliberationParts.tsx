@@ -33,7 +33,7 @@ export function Parties({ parties }: { parties: DeliberationView['parties'] }) {
 }
 
 export function Datasets({ datasets }: { datasets: DeliberationView['datasets'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const columns: Column<Dataset>[] = [
     {
       key: 'id',
@@ -52,7 +52,7 @@ export function Datasets({ datasets }: { datasets: DeliberationView['datasets'] 
       key: 'maxSubjects',
       header: t('deliberation.maxSubjects'),
       className: 'num',
-      cell: (d) => d.maxSubjects?.toLocaleString() ?? t('deliberation.noLimit'),
+      cell: (d) => d.maxSubjects?.toLocaleString(i18n.language) ?? t('deliberation.noLimit'),
     },
     { key: 'personalData', header: t('deliberation.personalData'), cell: (d) => (d.personalData ? t('common.yes') : t('common.no')) },
     { key: 'tables', header: t('deliberation.tables'), cell: (d) => d.tables.join(', ') },
@@ -85,7 +85,7 @@ function OffsetTable({ table, variables, open }: { table: Table; variables: Vari
         </>
       ),
     },
-    { key: 'category', header: t('deliberation.category'), cell: (v) => v.category },
+    { key: 'category', header: t('deliberation.category'), className: 'category', cell: (v) => v.category },
     ...offsets.map((o) => ({
       key: o,
       header: o,

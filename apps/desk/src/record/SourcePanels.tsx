@@ -7,11 +7,11 @@ import type { DocumentForm } from './document-form.js';
 
 /** What the draft found beyond the form's fields: amendment dates, sample and population sizes. */
 function DraftFindings({ draft, count }: { draft: DeliberationDraft; count: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const size = (key: string, found: DeliberationDraft['sampleSize']) =>
     found && (
       <p>
-        {t(key, { size: found.value.toLocaleString() })} <small className="source">“{found.source}”</small>
+        {t(key, { size: found.value.toLocaleString(i18n.language) })} <small className="source">“{found.source}”</small>
       </p>
     );
   return (

@@ -8,12 +8,12 @@ const APPLICABLE = ['drop-variables', 'drop-years', 'subjects', 'wait', 'access'
 
 /** What would make the release pass, in words, with the values the fix names. */
 function useFixText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (fix: Fix) =>
     t(`fixes.${fix.kind}`, {
       variables: 'variables' in fix ? fix.variables.join(', ') : '',
       years: 'years' in fix ? fix.years.join(', ') : '',
-      max: 'max' in fix ? fix.max.toLocaleString() : '',
+      max: 'max' in fix ? fix.max.toLocaleString(i18n.language) : '',
       date: 'until' in fix ? showDate(fix.until) : '',
       access: 'access' in fix ? t(`access.${fix.access}`) : '',
       missing:
