@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Rows a paged list asks for unless the address says otherwise (`?limit=`, 1 to 1000). */
-export const DEFAULT_PAGE_SIZE = 50;
+/** Rows a paged list asks for unless the address says otherwise (`?limit=`, 1 to 1000): the server's own default. */
+export const DEFAULT_PAGE_SIZE = 100;
 
 export function pageSizeParam(raw: string | null, fallback = DEFAULT_PAGE_SIZE): number {
   const n = Number(raw);
