@@ -48,13 +48,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['apps/desk/src/api/schema.d.ts'],
+    rules: { 'max-lines': 'off' },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     // Still being split: reported, not yet enforced. The lead sets these to 'error' once the
-    // desk's components (apps/desk, test/desk) and the benchmark (test/bench) are short.
-    files: ['apps/desk/**', 'test/desk/**', 'test/bench/**'],
+    // benchmark (test/bench) is short.
+    files: ['test/bench/**'],
     rules: {
       'max-lines': ['warn', { max: 300, skipBlankLines: false, skipComments: false }],
       'max-lines-per-function': ['warn', { max: 60, skipBlankLines: false, skipComments: false, IIFEs: true }],

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Loading } from './components/Status.js';
 import { Layout } from './Layout.js';
@@ -6,18 +6,27 @@ import { RegisterPage } from './pages/Register.js';
 import { SignInPage } from './pages/SignIn.js';
 import { SessionProvider, useSession } from './session.js';
 
-// The first page (the register) is in the main bundle; every other page loads when opened.
-const DeliberationPage = lazy(() => import('./pages/Deliberation.js'));
-const RecordPage = lazy(() => import('./pages/Record.js'));
-const AmendPage = lazy(() => import('./pages/Amend.js'));
-const RevokePage = lazy(() => import('./pages/Revoke.js'));
-const CommitmentsPage = lazy(() => import('./pages/Commitments.js'));
-const CheckPage = lazy(() => import('./pages/Check.js'));
-const LedgerPage = lazy(() => import('./pages/Ledger.js'));
-const DeliveryPage = lazy(() => import('./pages/Delivery.js'));
-const OutputReleasePage = lazy(() => import('./pages/OutputRelease.js'));
-const SchedulePage = lazy(() => import('./pages/Schedule.js'));
-const AuditPage = lazy(() => import('./pages/Audit.js'));
+/** Pages anyone may open, signed in or not. */
+const PUBLIC_ROUTES: [path: string, page: ComponentType][] = [['/desk/sign-in', SignInPage]];
+
+/**
+ * Pages behind the sign-in. The first page (the register) is in the main bundle; every other
+ * page loads when opened.
+ */
+const PRIVATE_ROUTES: [path: string, page: ComponentType][] = [
+  ['/', RegisterPage],
+  ['/desk/record', lazy(() => import('./pages/Record.js'))],
+  ['/desk/deliberations/:id', lazy(() => import('./pages/Deliberation.js'))],
+  ['/desk/deliberations/:id/amend', lazy(() => import('./pages/Amend.js'))],
+  ['/desk/deliberations/:id/revoke', lazy(() => import('./pages/Revoke.js'))],
+  ['/desk/deliberations/:id/commitments', lazy(() => import('./pages/Commitments.js'))],
+  ['/desk/check', lazy(() => import('./pages/Check.js'))],
+  ['/desk/deliveries', lazy(() => import('./pages/Ledger.js'))],
+  ['/desk/deliveries/:id', lazy(() => import('./pages/Delivery.js'))],
+  ['/desk/output-release', lazy(() => import('./pages/OutputRelease.js'))],
+  ['/desk/schedule', lazy(() => import('./pages/Schedule.js'))],
+  ['/desk/audit', lazy(() => import('./pages/Audit.js'))],
+];
 
 function Private({ children }: { children: React.ReactNode }) {
   const { session } = useSession();
@@ -30,104 +39,21 @@ export function App() {
       <Layout>
         <Suspense fallback={<Loading />}>
           <Routes>
-            <Route path="/desk/sign-in" element={<SignInPage />} />
-            <Route
-              path="/"
-              element={
-                <Private>
-                  <RegisterPage />
-                </Private>
-              }
-            />
+            {PUBLIC_ROUTES.map(([path, Page]) => (
+              <Route key={path} path={path} element={<Page />} />
+            ))}
+            {PRIVATE_ROUTES.map(([path, Page]) => (
+              <Route
+                key={path}
+                path={path}
+                element={
+                  <Private>
+                    <Page />
+                  </Private>
+                }
+              />
+            ))}
             <Route path="/desk" element={<Navigate to="/" replace />} />
-            <Route
-              path="/desk/record"
-              element={
-                <Private>
-                  <RecordPage />
-                </Private>
-              }
-            />
-            <Route
-              path="/desk/deliberations/:id"
-              element={
-                <Private>
-                  <DeliberationPage />
-                </Private>
-              }
-            />
-            <Route
-              path="/desk/deliberations/:id/amend"
-              element={
-                <Private>
-                  <AmendPage />
-                </Private>
-              }
-            />
-            <Route
-              path="/desk/deliberations/:id/revoke"
-              element={
-                <Private>
-                  <RevokePage />
-                </Private>
-              }
-            />
-            <Route
-              path="/desk/deliberations/:id/commitments"
-              element={
-                <Private>
-                  <CommitmentsPage />
-                </Private>
-              }
-            />
-            <Route
-              path="/desk/check"
-              element={
-                <Private>
-                  <CheckPage />
-                </Private>
-              }
-            />
-            <Route
-              path="/desk/deliveries"
-              element={
-                <Private>
-                  <LedgerPage />
-                </Private>
-              }
-            />
-            <Route
-              path="/desk/deliveries/:id"
-              element={
-                <Private>
-                  <DeliveryPage />
-                </Private>
-              }
-            />
-            <Route
-              path="/desk/output-release"
-              element={
-                <Private>
-                  <OutputReleasePage />
-                </Private>
-              }
-            />
-            <Route
-              path="/desk/schedule"
-              element={
-                <Private>
-                  <SchedulePage />
-                </Private>
-              }
-            />
-            <Route
-              path="/desk/audit"
-              element={
-                <Private>
-                  <AuditPage />
-                </Private>
-              }
-            />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

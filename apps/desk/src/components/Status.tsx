@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isProblem } from '../api/problem.js';
+import { translateIssue } from '../i18n/issues.js';
 
 /** A request in flight: announced to screen readers, visible to everyone. */
 export function Loading() {
@@ -36,7 +37,7 @@ export function ProblemMessage({ error }: { error: unknown }) {
         <ul>
           {fieldErrors.map((e, i) => (
             <li key={i}>
-              <code>{Array.isArray(e.path) ? e.path.join('.') : e.path}</code>: {e.message}
+              <code>{Array.isArray(e.path) ? e.path.join('.') : e.path}</code>: {translateIssue(e.message)}
             </li>
           ))}
         </ul>

@@ -4,112 +4,109 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client.js';
 import type { FeedPage, VerifyAnswer } from '../api/types.js';
+import { DataTable, type Column } from '../components/DataTable.js';
+import { Pager, useCursorPages } from '../components/Pager.js';
 import { Loading, ProblemMessage } from '../components/Status.js';
 import { showInstant } from '../format.js';
 import { useSession } from '../session.js';
 
 const PAGE = 25;
+type FeedEvent = FeedPage['items'][number];
+
+/** A deliberation's stream opens the deliberation as known when the event was recorded; a delivery's opens the delivery. */
+function StreamLink({ event }: { event: FeedEvent }) {
+  const deliberation = /^deliberation-(\d{2}-\d{3,})$/.exec(event.streamId ?? '')?.[1];
+  const delivery = /^delivery-([0-9a-f-]{36})$/.exec(event.streamId ?? '')?.[1];
+  if (deliberation)
+    return (
+      <Link to={`/desk/deliberations/${deliberation}?knownAt=${encodeURIComponent(event.metadata.recordedAt ?? '')}`}>
+        {event.streamId}
+      </Link>
+    );
+  if (delivery) return <Link to={`/desk/deliveries/${delivery}`}>{event.streamId}</Link>;
+  return <>{event.streamId}</>;
+}
+
+function useFeedColumns(): Column<FeedEvent>[] {
+  const { t } = useTranslation();
+  return [
+    { key: 'position', header: t('audit.position'), className: 'num', cell: (e) => e.position },
+    { key: 'stream', header: t('audit.stream'), cell: (e) => <StreamLink event={e} /> },
+    { key: 'type', header: t('events.type'), cell: (e) => e.type },
+    { key: 'actor', header: t('events.actor'), cell: (e) => e.metadata.actor ?? '' },
+    { key: 'recordedAt', header: t('events.recordedAt'), cell: (e) => showInstant(e.metadata.recordedAt) },
+    { key: 'hash', header: t('events.hash'), cell: (e) => <code className="hash">{e.hash.slice(0, 16)}…</code> },
+  ];
+}
+
+/** Verify the hash chain on demand: intact with its head, or the first broken position. */
+function VerifyPanel() {
+  const { t } = useTranslation();
+  const [asked, setAsked] = useState(false);
+  const verify = useQuery({
+    queryKey: ['verify'],
+    enabled: asked,
+    queryFn: () => unwrap<VerifyAnswer>(api.GET('/audit/verify')),
+    staleTime: 0,
+  });
+  const answer = verify.data;
+  return (
+    <section className="panel">
+      <h2>{t('audit.verify')}</h2>
+      <p>{t('audit.verifyIntro')}</p>
+      <button type="button" onClick={() => (asked ? void verify.refetch() : setAsked(true))} disabled={verify.isFetching}>
+        {t('audit.verifyButton')}
+      </button>
+      {verify.isFetching && <Loading />}
+      <ProblemMessage error={verify.error} />
+      {answer && !verify.isFetching && (
+        <div className={answer.ok ? 'success' : 'problem'} role="status">
+          <strong>
+            {answer.ok
+              ? t('audit.intact', { events: 'events' in answer ? answer.events : 0 })
+              : t('audit.broken', { position: 'firstBrokenPosition' in answer ? answer.firstBrokenPosition : '' })}
+          </strong>
+          {'head' in answer && (
+            <p>
+              {t('audit.head')} <code className="hash">{answer.head}</code>
+            </p>
+          )}
+          {'reason' in answer && <p>{answer.reason}</p>}
+        </div>
+      )}
+    </section>
+  );
+}
 
 export default function AuditPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [verifyAsked, setVerifyAsked] = useState(false);
-  const [cursors, setCursors] = useState<string[]>([]);
-  const after = cursors.at(-1);
-  const verify = useQuery({
-    queryKey: ['verify'],
-    enabled: verifyAsked,
-    queryFn: () => unwrap<VerifyAnswer>(api.GET('/audit/verify')),
-    staleTime: 0,
-  });
+  const pages = useCursorPages('feed');
   const feed = useQuery({
-    queryKey: ['feed', after ?? null],
+    queryKey: ['feed', pages.cursor ?? null],
     enabled: can('auditor'),
-    queryFn: () => unwrap<FeedPage>(api.GET('/events', { params: { query: { after, limit: PAGE } } })),
+    queryFn: () => unwrap<FeedPage>(api.GET('/events', { params: { query: { after: pages.cursor, limit: PAGE } } })),
   });
+  const columns = useFeedColumns();
   if (!can('auditor')) return <p role="alert">{t('problem.forbidden')}</p>;
+  const items = feed.data?.items ?? [];
   return (
     <section>
       <h1>{t('audit.title')}</h1>
-      <section className="panel">
-        <h2>{t('audit.verify')}</h2>
-        <p>{t('audit.verifyIntro')}</p>
-        <button type="button" onClick={() => (verifyAsked ? void verify.refetch() : setVerifyAsked(true))} disabled={verify.isFetching}>
-          {t('audit.verifyButton')}
-        </button>
-        {verify.isFetching && <Loading />}
-        <ProblemMessage error={verify.error} />
-        {verify.data && !verify.isFetching && (
-          <div className={verify.data.ok ? 'success' : 'problem'} role="status">
-            <strong>
-              {verify.data.ok
-                ? t('audit.intact', { events: 'events' in verify.data ? verify.data.events : 0 })
-                : t('audit.broken', { position: 'firstBrokenPosition' in verify.data ? verify.data.firstBrokenPosition : '' })}
-            </strong>
-            {'head' in verify.data && (
-              <p>
-                {t('audit.head')} <code className="hash">{verify.data.head}</code>
-              </p>
-            )}
-            {'reason' in verify.data && <p>{verify.data.reason}</p>}
-          </div>
-        )}
-      </section>
+      <VerifyPanel />
       <h2>{t('audit.feed')}</h2>
       {feed.isPending && <Loading />}
       <ProblemMessage error={feed.error} />
       {feed.data && (
         <>
-          <div className="scroll" tabIndex={0}>
-            <table className="events">
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.position')}</th>
-                  <th scope="col">{t('audit.stream')}</th>
-                  <th scope="col">{t('events.type')}</th>
-                  <th scope="col">{t('events.actor')}</th>
-                  <th scope="col">{t('events.recordedAt')}</th>
-                  <th scope="col">{t('events.hash')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {feed.data.items.map((e) => {
-                  const deliberation = /^deliberation-(\d{2}-\d{3,})$/.exec(e.streamId ?? '')?.[1];
-                  const delivery = /^delivery-([0-9a-f-]{36})$/.exec(e.streamId ?? '')?.[1];
-                  return (
-                    <tr key={e.eventId}>
-                      <td className="num">{e.position}</td>
-                      <td>
-                        {deliberation ? (
-                          <Link to={`/desk/deliberations/${deliberation}?knownAt=${encodeURIComponent(e.metadata.recordedAt ?? '')}`}>
-                            {e.streamId}
-                          </Link>
-                        ) : delivery ? (
-                          <Link to={`/desk/deliveries/${delivery}`}>{e.streamId}</Link>
-                        ) : (
-                          e.streamId
-                        )}
-                      </td>
-                      <td>{e.type}</td>
-                      <td>{e.metadata.actor ?? ''}</td>
-                      <td>{showInstant(e.metadata.recordedAt)}</td>
-                      <td>
-                        <code className="hash">{e.hash.slice(0, 16)}…</code>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <nav className="pager" aria-label={t('audit.pages')}>
-            <button type="button" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-              {t('register.previous')}
-            </button>
-            <button type="button" disabled={feed.data.items.length < PAGE} onClick={() => setCursors((c) => [...c, feed.data.next])}>
-              {t('register.next')}
-            </button>
-          </nav>
+          <DataTable columns={columns} rows={items} rowKey={(e) => e.eventId} className="events" caption={t('audit.feed')} captionHidden />
+          <Pager
+            label={t('audit.pages')}
+            pages={pages}
+            pageSize={PAGE}
+            shown={items.length}
+            next={items.length < PAGE ? null : feed.data.next}
+          />
         </>
       )}
     </section>

@@ -1,12 +1,57 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useDeliberation } from '../api/queries.js';
+import type { DeliberationView } from '../api/types.js';
 import { AsOfPickers, useAsOf } from '../components/AsOf.js';
 import { Commitments, EventTrail, Timeline } from '../components/DeliberationHistory.js';
 import { Datasets, OffsetTables, Parties } from '../components/DeliberationParts.js';
+import { Facts } from '../components/Facts.js';
 import { Loading, ProblemMessage, StatusBadge } from '../components/Status.js';
 import { showDate } from '../format.js';
 import { useSession } from '../session.js';
+
+/** The secretariat's changes of this deliberation (not while looking at the past as known then). */
+function Actions({ view, id }: { view: DeliberationView; id: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="actions">
+      <Link className="button" to={`/desk/deliberations/${id}/amend`}>
+        {t('deliberation.amend')}
+      </Link>
+      <Link className="button" to={`/desk/deliberations/${id}/commitments`}>
+        {t('deliberation.recordCommitment')}
+      </Link>
+      {!view.revocation && (
+        <Link className="button danger" to={`/desk/deliberations/${id}/revoke`}>
+          {t('deliberation.revoke')}
+        </Link>
+      )}
+    </p>
+  );
+}
+
+function DecisionFacts({ view }: { view: DeliberationView }) {
+  const { t } = useTranslation();
+  const retention = view.destroyBy ? t('deliberation.destroyBy', { date: showDate(view.destroyBy) }) : t('deliberation.noRetention');
+  const predecessors = view.predecessors?.map((p) => `${p.number}${p.decidedOn ? ` (${showDate(p.decidedOn)})` : ''}`).join(', ');
+  return (
+    <Facts
+      items={[
+        [t('deliberation.reference'), view.reference ?? '—'],
+        [t('deliberation.committee'), [view.committee, view.chamber].filter(Boolean).join(' — ') || '—'],
+        [t('deliberation.decidedOn'), showDate(view.decidedOn)],
+        [t('deliberation.effectiveFrom'), showDate(view.effectiveFrom)],
+        [t('deliberation.version'), view.version],
+        [t('deliberation.purpose'), view.purpose ?? '—'],
+        [t('deliberation.legalBasis'), view.legalBasis?.join('; ') || '—'],
+        [t('deliberation.population'), view.population ?? '—'],
+        [t('deliberation.referenceYears'), view.referenceYears.join(', ')],
+        [t('deliberation.retention'), `${retention}${view.retention?.clause ? ` (${view.retention.clause})` : ''}`],
+        [t('deliberation.predecessors'), predecessors || '—'],
+      ]}
+    />
+  );
+}
 
 export default function DeliberationPage() {
   const { t } = useTranslation();
@@ -30,48 +75,8 @@ export default function DeliberationPage() {
       {view && (
         <>
           <p className="lead">{view.title}</p>
-          {can('secretariat') && !knownAt && (
-            <p className="actions">
-              <Link className="button" to={`/desk/deliberations/${id}/amend`}>
-                {t('deliberation.amend')}
-              </Link>
-              <Link className="button" to={`/desk/deliberations/${id}/commitments`}>
-                {t('deliberation.recordCommitment')}
-              </Link>
-              {!view.revocation && (
-                <Link className="button danger" to={`/desk/deliberations/${id}/revoke`}>
-                  {t('deliberation.revoke')}
-                </Link>
-              )}
-            </p>
-          )}
-          <dl className="facts">
-            <dt>{t('deliberation.reference')}</dt>
-            <dd>{view.reference ?? '—'}</dd>
-            <dt>{t('deliberation.committee')}</dt>
-            <dd>{[view.committee, view.chamber].filter(Boolean).join(' — ') || '—'}</dd>
-            <dt>{t('deliberation.decidedOn')}</dt>
-            <dd>{showDate(view.decidedOn)}</dd>
-            <dt>{t('deliberation.effectiveFrom')}</dt>
-            <dd>{showDate(view.effectiveFrom)}</dd>
-            <dt>{t('deliberation.version')}</dt>
-            <dd>{view.version}</dd>
-            <dt>{t('deliberation.purpose')}</dt>
-            <dd>{view.purpose ?? '—'}</dd>
-            <dt>{t('deliberation.legalBasis')}</dt>
-            <dd>{view.legalBasis?.join('; ') || '—'}</dd>
-            <dt>{t('deliberation.population')}</dt>
-            <dd>{view.population ?? '—'}</dd>
-            <dt>{t('deliberation.referenceYears')}</dt>
-            <dd>{view.referenceYears.join(', ')}</dd>
-            <dt>{t('deliberation.retention')}</dt>
-            <dd>
-              {view.destroyBy ? t('deliberation.destroyBy', { date: showDate(view.destroyBy) }) : t('deliberation.noRetention')}
-              {view.retention?.clause ? ` (${view.retention.clause})` : ''}
-            </dd>
-            <dt>{t('deliberation.predecessors')}</dt>
-            <dd>{view.predecessors?.map((p) => `${p.number}${p.decidedOn ? ` (${showDate(p.decidedOn)})` : ''}`).join(', ') || '—'}</dd>
-          </dl>
+          {can('secretariat') && !knownAt && <Actions view={view} id={id} />}
+          <DecisionFacts view={view} />
           <Parties parties={view.parties} />
           <Datasets datasets={view.datasets} />
           <OffsetTables view={view} />

@@ -5,28 +5,48 @@ import { Link, useParams } from 'react-router';
 import { destructionSchema } from '@registry/domain';
 import { api, unwrap } from '../api/client.js';
 import type { Delivery, Items, Reminder } from '../api/types.js';
+import { binder } from '../components/bind.js';
 import { DateField } from '../components/DateField.js';
+import { Facts } from '../components/Facts.js';
 import { Field } from '../components/Field.js';
 import { Loading, ProblemMessage } from '../components/Status.js';
 import { showDate } from '../format.js';
 import { useKeptState } from '../hooks.js';
 import { useSession } from '../session.js';
-import { RemindersTable } from './Schedule.js';
+import { RemindersTable } from './Reminders.js';
 import { issuesByField } from '../components/issues-by-field.js';
 
-export default function DeliveryPage() {
+function DeliveryFacts({ delivery: d }: { delivery: Delivery }) {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const { can } = useSession();
+  const destruction = d.destruction
+    ? t('delivery.certificate', {
+        date: showDate(d.destruction.destroyedOn),
+        ref: d.destruction.certificateRef,
+        by: d.destruction.attestedBy,
+      })
+    : t('ledger.notYet');
+  return (
+    <Facts
+      items={[
+        [t('ledger.deliberation'), <Link to={`/desk/deliberations/${d.deliberation.replace('/', '-')}`}>{d.deliberation}</Link>],
+        [t('ledger.recipient'), d.recipient],
+        [t('ledger.dataset'), `${d.dataset} (${t(`access.${d.access}`)})`],
+        [t('ledger.deliveredOn'), showDate(d.deliveredOn)],
+        [t('check.years'), d.referenceYears.join(', ')],
+        [t('check.variables'), d.variables.join(', ')],
+        [t('ledger.reference'), `${d.reference ?? '—'} ${d.medium ? `(${d.medium})` : ''}`],
+        [t('check.checksum'), <code className="hash">{d.checksum ?? '—'}</code>],
+        [t('ledger.destroyBy'), d.destroyBy ? showDate(d.destroyBy) : t('ledger.noObligation')],
+        [t('ledger.destruction'), destruction],
+      ]}
+    />
+  );
+}
+
+/** The steward records the certificate that the recipient destroyed the delivered data. */
+function DestructionForm({ id }: { id: string }) {
+  const { t } = useTranslation();
   const queries = useQueryClient();
-  const delivery = useQuery({
-    queryKey: ['delivery', id],
-    queryFn: () => unwrap<Delivery>(api.GET('/deliveries/{id}', { params: { path: { id } } })),
-  });
-  const reminders = useQuery({
-    queryKey: ['reminders', id],
-    queryFn: () => unwrap<Items<Reminder>>(api.GET('/reminders', { params: { query: { delivery: id } } })),
-  });
   const [form, setForm, reset] = useKeptState(`destroy-${id}`, () => ({ destroyedOn: '', certificateRef: '', attestedBy: '' }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const destroy = useMutation({
@@ -34,9 +54,7 @@ export default function DeliveryPage() {
       unwrap<unknown>(api.POST('/deliveries/{id}/destruction', { params: { path: { id } }, body: body as never })),
     onSuccess: () => {
       reset();
-      void queries.invalidateQueries({ queryKey: ['delivery', id] });
-      void queries.invalidateQueries({ queryKey: ['deliveries'] });
-      void queries.invalidateQueries({ queryKey: ['schedule'] });
+      for (const key of ['delivery', 'deliveries', 'schedule']) void queries.invalidateQueries({ queryKey: [key] });
     },
   });
   const submit = (event: FormEvent) => {
@@ -45,6 +63,33 @@ export default function DeliveryPage() {
     setErrors(result.success ? {} : issuesByField(result.error.issues));
     if (result.success) destroy.mutate(result.data);
   };
+  const bind = binder(form, setForm, errors);
+  return (
+    <form onSubmit={submit} noValidate className="narrow">
+      <h2>{t('delivery.recordDestruction')}</h2>
+      <DateField label={t('delivery.destroyedOn')} {...bind('destroyedOn')} required />
+      <Field label={t('delivery.certificateRef')} {...bind('certificateRef')} required />
+      <Field label={t('delivery.attestedBy')} {...bind('attestedBy')} required />
+      <ProblemMessage error={destroy.error} />
+      <button type="submit" disabled={destroy.isPending}>
+        {t('delivery.submitDestruction')}
+      </button>
+    </form>
+  );
+}
+
+export default function DeliveryPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { can } = useSession();
+  const delivery = useQuery({
+    queryKey: ['delivery', id],
+    queryFn: () => unwrap<Delivery>(api.GET('/deliveries/{id}', { params: { path: { id } } })),
+  });
+  const reminders = useQuery({
+    queryKey: ['reminders', id],
+    queryFn: () => unwrap<Items<Reminder>>(api.GET('/reminders', { params: { query: { delivery: id } } })),
+  });
   const d = delivery.data;
   return (
     <section>
@@ -56,74 +101,8 @@ export default function DeliveryPage() {
       <ProblemMessage error={delivery.error} />
       {d && (
         <>
-          <dl className="facts">
-            <dt>{t('ledger.deliberation')}</dt>
-            <dd>
-              <Link to={`/desk/deliberations/${d.deliberation.replace('/', '-')}`}>{d.deliberation}</Link>
-            </dd>
-            <dt>{t('ledger.recipient')}</dt>
-            <dd>{d.recipient}</dd>
-            <dt>{t('ledger.dataset')}</dt>
-            <dd>
-              {d.dataset} ({t(`access.${d.access}`)})
-            </dd>
-            <dt>{t('ledger.deliveredOn')}</dt>
-            <dd>{showDate(d.deliveredOn)}</dd>
-            <dt>{t('check.years')}</dt>
-            <dd>{d.referenceYears.join(', ')}</dd>
-            <dt>{t('check.variables')}</dt>
-            <dd>{d.variables.join(', ')}</dd>
-            <dt>{t('ledger.reference')}</dt>
-            <dd>
-              {d.reference ?? '—'} {d.medium ? `(${d.medium})` : ''}
-            </dd>
-            <dt>{t('check.checksum')}</dt>
-            <dd>
-              <code className="hash">{d.checksum ?? '—'}</code>
-            </dd>
-            <dt>{t('ledger.destroyBy')}</dt>
-            <dd>{d.destroyBy ? showDate(d.destroyBy) : t('ledger.noObligation')}</dd>
-            <dt>{t('ledger.destruction')}</dt>
-            <dd>
-              {d.destruction
-                ? t('delivery.certificate', {
-                    date: showDate(d.destruction.destroyedOn),
-                    ref: d.destruction.certificateRef,
-                    by: d.destruction.attestedBy,
-                  })
-                : t('ledger.notYet')}
-            </dd>
-          </dl>
-          {!d.destruction && d.obligation && can('steward') && (
-            <form onSubmit={submit} noValidate className="narrow">
-              <h2>{t('delivery.recordDestruction')}</h2>
-              <DateField
-                label={t('delivery.destroyedOn')}
-                value={form.destroyedOn}
-                onChange={(v) => setForm((f) => ({ ...f, destroyedOn: v }))}
-                error={errors.destroyedOn}
-                required
-              />
-              <Field
-                label={t('delivery.certificateRef')}
-                value={form.certificateRef}
-                onChange={(v) => setForm((f) => ({ ...f, certificateRef: v }))}
-                error={errors.certificateRef}
-                required
-              />
-              <Field
-                label={t('delivery.attestedBy')}
-                value={form.attestedBy}
-                onChange={(v) => setForm((f) => ({ ...f, attestedBy: v }))}
-                error={errors.attestedBy}
-                required
-              />
-              <ProblemMessage error={destroy.error} />
-              <button type="submit" disabled={destroy.isPending}>
-                {t('delivery.submitDestruction')}
-              </button>
-            </form>
-          )}
+          <DeliveryFacts delivery={d} />
+          {!d.destruction && d.obligation && can('steward') && <DestructionForm id={id} />}
           <h2>{t('reminders.title')}</h2>
           {reminders.isPending && <Loading />}
           <ProblemMessage error={reminders.error} />

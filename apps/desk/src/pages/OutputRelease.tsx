@@ -9,6 +9,7 @@ import { Field } from '../components/Field.js';
 import { ProblemMessage } from '../components/Status.js';
 import { useKeptState } from '../hooks.js';
 import { useSession } from '../session.js';
+import { issuesByField } from '../components/issues-by-field.js';
 
 const empty = () => ({
   deliberation: '',
@@ -22,12 +23,60 @@ const empty = () => ({
   reportRef: '',
 });
 
+type OutputForm = ReturnType<typeof empty>;
+type Setter = (name: keyof OutputForm) => (value: string | boolean) => void;
+
+/** The body the server takes, from what is typed (the deliberation goes in the address). */
+const toBody = (form: OutputForm) => ({
+  dataset: form.dataset.trim(),
+  description: form.description,
+  releasedOn: form.releasedOn,
+  smallCellRiskAnalysis: form.analysed
+    ? { performedOn: form.performedOn, performedBy: form.performedBy, passed: form.passed, reportRef: form.reportRef.trim() || undefined }
+    : undefined,
+});
+
+/** The small-cell risk analysis: when, by whom, and whether the output passed it. */
+function AnalysisFields({ form, set, errors }: { form: OutputForm; set: Setter; errors: Record<string, string> }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t('output.analysis')}</legend>
+      <label className="check">
+        <input type="checkbox" checked={form.analysed} onChange={(e) => set('analysed')(e.target.checked)} /> {t('output.analysed')}
+      </label>
+      {form.analysed && (
+        <>
+          <DateField
+            label={t('output.performedOn')}
+            value={form.performedOn}
+            onChange={set('performedOn')}
+            error={errors.performedOn}
+            required
+          />
+          <Field
+            label={t('output.performedBy')}
+            value={form.performedBy}
+            onChange={set('performedBy')}
+            error={errors.performedBy}
+            required
+          />
+          <label className="check">
+            <input type="checkbox" checked={form.passed} onChange={(e) => set('passed')(e.target.checked)} /> {t('output.passed')}
+          </label>
+          <Field label={t('output.reportRef')} value={form.reportRef} onChange={set('reportRef')} error={errors.reportRef} />
+        </>
+      )}
+    </fieldset>
+  );
+}
+
 export default function OutputReleasePage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const [form, setForm, reset] = useKeptState('output-release', empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (name: keyof ReturnType<typeof empty>) => (value: string | boolean) => setForm((f) => ({ ...f, [name]: value }));
+  const set: Setter = (name) => (value) => setForm((f) => ({ ...f, [name]: value }));
   const release = useMutation({
     mutationFn: ({ id, body }: { id: string; body: unknown }) =>
       unwrap<OutputReleaseRecorded>(api.POST('/deliberations/{id}/output-releases', { params: { path: { id } }, body: body as never })),
@@ -36,22 +85,8 @@ export default function OutputReleasePage() {
   if (!can('steward')) return <p role="alert">{t('problem.forbidden')}</p>;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = {
-      dataset: form.dataset.trim(),
-      description: form.description,
-      releasedOn: form.releasedOn,
-      smallCellRiskAnalysis: form.analysed
-        ? {
-            performedOn: form.performedOn,
-            performedBy: form.performedBy,
-            passed: form.passed,
-            reportRef: form.reportRef.trim() || undefined,
-          }
-        : undefined,
-    };
-    const result = outputReleaseSchema.safeParse(body);
-    const found: Record<string, string> = {};
-    if (!result.success) for (const issue of result.error.issues) found[String(issue.path.at(-1) ?? '')] = issue.message;
+    const result = outputReleaseSchema.safeParse(toBody(form));
+    const found = result.success ? {} : issuesByField(result.error.issues, '', 'last');
     if (!/^\d{2}\/\d{3,}$/.test(form.deliberation.trim())) found.deliberation = t('output.numberNeeded');
     setErrors(found);
     if (result.success && !found.deliberation) release.mutate({ id: form.deliberation.trim().replace('/', '-'), body: result.data });
@@ -84,34 +119,7 @@ export default function OutputReleasePage() {
           required
         />
         <DateField label={t('output.releasedOn')} value={form.releasedOn} onChange={set('releasedOn')} error={errors.releasedOn} required />
-        <fieldset>
-          <legend>{t('output.analysis')}</legend>
-          <label className="check">
-            <input type="checkbox" checked={form.analysed} onChange={(e) => set('analysed')(e.target.checked)} /> {t('output.analysed')}
-          </label>
-          {form.analysed && (
-            <>
-              <DateField
-                label={t('output.performedOn')}
-                value={form.performedOn}
-                onChange={set('performedOn')}
-                error={errors.performedOn}
-                required
-              />
-              <Field
-                label={t('output.performedBy')}
-                value={form.performedBy}
-                onChange={set('performedBy')}
-                error={errors.performedBy}
-                required
-              />
-              <label className="check">
-                <input type="checkbox" checked={form.passed} onChange={(e) => set('passed')(e.target.checked)} /> {t('output.passed')}
-              </label>
-              <Field label={t('output.reportRef')} value={form.reportRef} onChange={set('reportRef')} error={errors.reportRef} />
-            </>
-          )}
-        </fieldset>
+        <AnalysisFields form={form} set={set} errors={errors} />
         <ProblemMessage error={release.error} />
         <button type="submit" disabled={release.isPending}>
           {t('output.submit')}

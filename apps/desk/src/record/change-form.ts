@@ -1,5 +1,6 @@
 import { changeSchema, type Change } from '@registry/domain';
 import { readYears } from './document-form.js';
+import { translateIssue } from '../i18n/issues.js';
 
 export const OPS = [
   'addDataset',
@@ -115,7 +116,8 @@ export function readChange(c: ChangeForm): { change?: Change; errors: Record<str
           : leaf === 'set'
             ? 'description'
             : String(leaf ?? 'op');
-    errors[field] = errors[field] ? `${errors[field]}; ${issue.message}` : issue.message;
+    const said = translateIssue(issue.message);
+    errors[field] = errors[field] ? `${errors[field]}; ${said}` : said;
   }
   return { errors };
 }

@@ -1,6 +1,7 @@
 import { dump, load } from 'js-yaml';
 import { deliberationDocumentSchema, type DeliberationDocument } from '@registry/domain';
 import type { DeliberationDraft } from '../drafting/index.js';
+import { translateIssue } from '../i18n/issues.js';
 
 /** The deliberation form as typed: every field a string, so nothing typed is ever lost. */
 export interface PartyRow {
@@ -145,8 +146,11 @@ export function collectErrors(issues: readonly { path: readonly PropertyKey[] | 
         : issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))
     ).map((p) => (typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p));
     const field = fieldOf(path);
-    const message = field === 'catalogue' ? `${path.join('.')}: ${issue.message}` : issue.message;
+    const said = translateIssue(issue.message);
+    const message = field === 'catalogue' ? `${path.join('.')}: ${said}` : said;
     errors[field] = errors[field] ? `${errors[field]}; ${message}` : message;
+    // The catalogue's structured editor shows each error next to its own field too.
+    if (field === 'catalogue' && path.length) errors[`catalogue:${path.join('.')}`] = said;
   }
   return errors;
 }

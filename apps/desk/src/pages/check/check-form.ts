@@ -1,6 +1,7 @@
 import { deliveryRequestSchema, releaseSchema } from '@registry/domain';
-import type { Reason } from '../api/types.js';
-import { readYears } from '../record/document-form.js';
+import type { Reason } from '../../api/types.js';
+import { readYears } from '../../record/document-form.js';
+import { translateIssue } from '../../i18n/issues.js';
 
 export interface CheckForm {
   deliberation: string;
@@ -58,7 +59,7 @@ export function checkErrors(body: unknown, delivery = false): Record<string, str
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const key = String(issue.path[0] ?? '');
-    errors[FIELD[key] ?? key] = issue.message;
+    errors[FIELD[key] ?? key] = translateIssue(issue.message);
   }
   return errors;
 }
