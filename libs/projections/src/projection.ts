@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { StoredEvent } from '@registry/event-store';
 
 /**
@@ -17,3 +17,6 @@ export interface Projection {
   /** False for projections with side effects downstream (the outbox): a rebuild would send twice. */
   readonly rebuildable?: boolean;
 }
+
+/** What a read model's queries run on: the pool, or a transaction's runner. */
+export type SqlExecutor = DataSource | QueryRunner;

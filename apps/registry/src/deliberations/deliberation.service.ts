@@ -24,7 +24,7 @@ import {
   type ReleaseRequest,
   type Revocation,
 } from '@registry/domain';
-import { query } from '@registry/database';
+import { deliberationIds, deliberationListRows, deliberationsNaming, type IndexedDeliberation } from '@registry/projections';
 import type { EventStore } from '@registry/event-store';
 import type { CommandContext, EventSourcedRepository } from '../core/event-sourced-repository.js';
 import { toRecorded } from '../core/event-sourced-repository.js';
@@ -107,46 +107,17 @@ export class DeliberationService {
     }
   }
 
-  private async candidates(filter: DeliberationFilter, after: string[] | undefined, limit: number) {
-    return query<{ id: string; decided_on: string }>(
-      this.db,
-      `SELECT id, to_char(decided_on, 'YYYY-MM-DD') AS decided_on FROM rm_deliberations
-       WHERE ($1::text IS NULL OR party_ids @> ARRAY[$1]::text[])
-         AND ($2::text IS NULL OR number ILIKE '%' || $2 || '%' OR title ILIKE '%' || $2 || '%')
-         AND ($3::timestamptz IS NULL OR recorded_at <= $3)
-         AND ($4::date IS NULL OR (decided_on, id) > ($4::date, $5::text))
-       ORDER BY decided_on, id LIMIT $6`,
-      [
-        filter.recipient ?? null,
-        filter.q?.replace(/[\\%_]/g, (c) => `\\${c}`) ?? null,
-        filter.knownAt ?? null,
-        after?.[0] ?? null,
-        after?.[1] ?? null,
-        limit,
-      ],
-    );
+  private candidates(filter: DeliberationFilter, after: string[] | undefined, limit: number) {
+    return deliberationListRows(this.db, { recipient: filter.recipient, q: filter.q, knownAt: filter.knownAt, after, limit });
   }
 
-  async candidateIds(recipient?: string): Promise<string[]> {
-    const rows = recipient
-      ? await query<{ id: string }>(
-          this.db,
-          'SELECT id FROM rm_deliberations WHERE party_ids @> ARRAY[$1]::text[] ORDER BY decided_on, id',
-          [recipient],
-        )
-      : await query<{ id: string }>(this.db, 'SELECT id FROM rm_deliberations ORDER BY decided_on, id');
-    return rows.map((r) => r.id);
+  candidateIds(recipient?: string): Promise<string[]> {
+    return deliberationIds(this.db, recipient);
   }
 
   /** Every deliberation that ever named the party (the GIN index on party_ids), most recent first. */
   private async candidatesByRecency(recipient: string): Promise<Candidate[]> {
-    const rows = await query<Candidate>(
-      this.db,
-      `SELECT id, number, to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn", to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom"
-       FROM rm_deliberations WHERE party_ids @> ARRAY[$1]::text[]`,
-      [recipient],
-    );
-    return rows.sort(byRecency);
+    return (await deliberationsNaming(this.db, recipient)).sort(byRecency);
   }
 
   /**
@@ -256,7 +227,7 @@ function listItem(id: string, t: DeliberationTimeline, on: string) {
   };
 }
 
-type Candidate = { id: string; number: string; decidedOn: string; effectiveFrom: string };
+type Candidate = IndexedDeliberation;
 
 /** chooseDeliberation's recency order: latest decision first, then the higher number. */
 const byRecency = (a: Candidate, b: Candidate) =>

@@ -1,5 +1,5 @@
 import { isEventOfType } from '@registry/domain';
-import type { Projection } from './projection.js';
+import type { Projection } from '../projection.js';
 
 export const outputReleaseProjection: Projection = {
   name: 'output-releases',

@@ -1,7 +1,7 @@
 import type { QueryRunner } from 'typeorm';
 import type { StoredEvent } from '@registry/event-store';
 import { isDeliberationEvent, isEventOfType } from '@registry/domain';
-import type { Projection } from './projection.js';
+import type { Projection } from '../projection.js';
 
 /** Which deliberations exist and every party each ever named: how a check finds its candidates. */
 export const deliberationIndexProjection: Projection = {

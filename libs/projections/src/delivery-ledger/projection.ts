@@ -1,7 +1,7 @@
 import type { QueryRunner } from 'typeorm';
 import type { StoredEvent } from '@registry/event-store';
 import { isDeliveryStreamEvent } from '@registry/domain';
-import type { Projection } from './projection.js';
+import type { Projection } from '../projection.js';
 
 /**
  * Events of one type in batch order. Applying the batch type by type (deliveries, then
