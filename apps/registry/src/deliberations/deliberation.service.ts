@@ -24,7 +24,13 @@ import {
   type ReleaseRequest,
   type Revocation,
 } from '@registry/domain';
-import { deliberationIds, deliberationListRows, deliberationsNaming, type IndexedDeliberation } from '@registry/projections';
+import {
+  deliberationIds,
+  deliberationListRows,
+  deliberationsNaming,
+  inForceDeliberationsNaming,
+  type IndexedDeliberation,
+} from '@registry/projections';
 import type { EventStore } from '@registry/event-store';
 import type { CommandContext, EventSourcedRepository } from '../core/event-sourced-repository.js';
 import { toRecorded } from '../core/event-sourced-repository.js';
@@ -122,21 +128,24 @@ export class DeliberationService {
 
   /**
    * chooseDeliberation answers with the most recent authorising candidate. Only one in force by
-   * the release date can authorise (NOT_YET_IN_FORCE otherwise), so those are evaluated in
-   * recency order, a few at a time, and the first that authorises is the answer. Undefined when
-   * none does: then every candidate is evaluated for the closest refusal.
+   * the release date can authorise (NOT_YET_IN_FORCE otherwise), so the index hands those over in
+   * recency order, whole decision days at a time (1, then 4, 16 … candidates), and the first that
+   * authorises is the answer. Undefined when none does: then every candidate is evaluated for
+   * the closest refusal.
    */
-  private async firstAuthorised(candidates: Candidate[], release: Release) {
-    const inForce = candidates.filter((c) => c.effectiveFrom <= release.on);
-    for (let from = 0, size = 4; from < inForce.length; from += size, size *= 4) {
-      const part = await this.timelines(
-        inForce.slice(from, from + size).map((c) => c.id),
+  private async firstAuthorised(release: Release) {
+    let before: string | undefined;
+    for (let limit = 1; ; limit *= 4) {
+      const part = (await inForceDeliberationsNaming(this.db, release.recipient, release.on, { before, limit })).sort(byRecency);
+      if (part.length === 0) return undefined;
+      const timelines = await this.timelines(
+        part.map((c) => c.id),
         release.knownAt,
       );
-      const authorising = part.find((t) => checkRelease(t, release, t.original.number).authorised);
+      const authorising = timelines.find((t) => checkRelease(t, release, t.original.number).authorised);
       if (authorising) return authorising;
+      before = part[part.length - 1].decidedOn;
     }
-    return undefined;
   }
 
   private async timelines(ids: string[], knownAt?: string): Promise<DeliberationTimeline[]> {
@@ -179,9 +188,9 @@ export class DeliberationService {
       const t = await this.timeline(deliberationId(release.deliberation), release.knownAt);
       return answerCheck(release, t ? [t] : []);
     }
-    const named = await this.candidatesByRecency(release.recipient);
-    const quick = await this.firstAuthorised(named, release);
+    const quick = await this.firstAuthorised(release);
     if (quick) return answerCheck(release, [quick]);
+    const named = await this.candidatesByRecency(release.recipient);
     return answerCheck(
       release,
       await this.timelines(

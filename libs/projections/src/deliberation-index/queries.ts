@@ -61,3 +61,30 @@ export function deliberationsNaming(sql: SqlExecutor, party: string) {
     [party],
   );
 }
+
+/**
+ * The most recently decided deliberations naming the party that took effect on or before `on`
+ * (only those can authorise a release on that day): the latest `limit`, plus every other one
+ * decided on the same day as the last of them (WITH TIES), so that a caller ordering by number
+ * within a day always sees whole days. `before`: only decisions before that day (the next
+ * chunk). Latest decision first; the order within a day is the caller's.
+ */
+export function inForceDeliberationsNaming(sql: SqlExecutor, party: string, on: string, chunk: { before?: string; limit: number }) {
+  return query<IndexedDeliberation>(
+    sql,
+    `SELECT id, number, to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn", to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom"
+     FROM rm_deliberations
+     WHERE party_ids @> ARRAY[$1]::text[] AND effective_from <= $2::date AND ($3::date IS NULL OR decided_on < $3::date)
+     ORDER BY decided_on DESC FETCH FIRST $4 ROWS WITH TIES`,
+    [party, on, chunk.before ?? null, chunk.limit],
+  );
+}
+
+/** Every deliberation's id and version (its stream's revision as last applied), recorded by `knownAt` if given. */
+export function deliberationVersions(sql: SqlExecutor, knownAt?: string) {
+  return query<{ id: string; version: number }>(
+    sql,
+    'SELECT id, version FROM rm_deliberations WHERE ($1::timestamptz IS NULL OR recorded_at <= $1)',
+    [knownAt ?? null],
+  );
+}
