@@ -26,6 +26,8 @@ import { idempotentId } from '../core/idempotent-write.js';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from '../core/paging.js';
 import { toRecorded, type CommandContext, type DomainRecorded, type EventSourcedRepository } from '../core/event-sourced-repository.js';
 import { dueObligations } from './due-obligations.js';
+import { DeadlineRangeCache } from './deadline-ranges.js';
+import { schedulePage } from './schedule-page.js';
 
 /** Checks re-run when the deliberation changes between check and append; beyond, 409 (retry). */
 const MAX_CHECKS = 8;
@@ -46,11 +48,6 @@ function asKnownAt<R extends DeliveryRow>(row: R, at: string | undefined): R {
   return new Date(row.destruction_recorded_at) <= new Date(at) ? row : { ...row, destruction: null };
 }
 
-const compareKeys = (a: string[], b: string[]) => {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return 0;
-};
-
 function presentRow(row: DeliveryRow, destroyBy: string | null) {
   const { deliveryId, on, obligation, destroyByAtDelivery: _, ...rest } = row.data;
   return {
@@ -67,12 +64,16 @@ function presentRow(row: DeliveryRow, destroyBy: string | null) {
 export type DeliveryView = ReturnType<typeof presentRow>;
 
 export class DeliveryService {
+  private readonly deadlineRanges: DeadlineRangeCache;
+
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly deliberations: DeliberationService,
     private readonly store: EventStore,
     private readonly db: DataSource,
-  ) {}
+  ) {
+    this.deadlineRanges = new DeadlineRangeCache(db, store);
+  }
 
   /**
    * Decides the delivery in the domain (decideDelivery) against the deliberations as read at one
@@ -178,14 +179,9 @@ export class DeliveryService {
       );
   }
 
-  /** One page of the schedule: it is judged whole (deadlines move with amendments), then cut. */
-  async schedulePage(asOf: string, within: number | undefined, knownAt: string | undefined, request: PageRequest) {
-    const after = decodeCursor(request.cursor, 3);
-    const limit = request.limit ?? DEFAULT_LIMIT;
-    const all = await this.schedule(asOf, within, knownAt);
-    const key = (e: (typeof all)[number]) => [e.destroyBy, e.deliveredOn, e.delivery];
-    const rest = after ? all.filter((e) => compareKeys(key(e), after) > 0) : all;
-    return pageOf(rest.slice(0, limit + 1), limit, key);
+  /** One page of the schedule, read page by page in the database (schedule-page.ts). */
+  schedulePage(asOf: string, within: number | undefined, knownAt: string | undefined, request: PageRequest) {
+    return schedulePage(this.db, this.deadlineRanges, { ...request, asOf, within, knownAt });
   }
 
   /** Open obligations with a deadline within `horizonDays` of `asOf` or past (the reminder run's input). */

@@ -147,3 +147,59 @@ export function reminderRows(sql: SqlExecutor, filter: ReminderFilter) {
     [filter.delivery ?? null, filter.knownAt ?? null, filter.after?.[0] ?? null, filter.after?.[1] ?? null, filter.limit],
   );
 }
+
+/** A schedule row: an open obligation with the deadline of the range it falls in. */
+export interface ScheduleRow {
+  delivery: string;
+  deliberation: string;
+  dataset: string;
+  recipient: string;
+  deliveredOn: string;
+  destroyBy: string;
+}
+
+export interface ScheduleChunk {
+  /** The ranges to look in: whole deadlines (every range of each deadline), or the order breaks. */
+  ranges: DeadlineRange[];
+  asOf: string;
+  knownAt?: string;
+  /** Keyset: after this (destroyBy, deliveredOn, delivery id). */
+  after?: string[];
+  limit: number;
+}
+
+/**
+ * Obligations open on `asOf` as known at `knownAt` (delivered on or before it, no certificate
+ * dated on or before it) within the ranges, by (deadline, delivery day, id), after the cursor:
+ * at most `limit` rows per range through rm_deliveries_obligation_by_day, then the first `limit`.
+ */
+export function scheduleRowsIn(sql: SqlExecutor, chunk: ScheduleChunk) {
+  const { ranges, after } = chunk;
+  return query<ScheduleRow>(
+    sql,
+    `SELECT d.id::text AS delivery, d.deliberation, d.dataset, d.recipient, to_char(d.delivered_on, 'YYYY-MM-DD') AS "deliveredOn",
+            to_char(w.destroy_by, 'YYYY-MM-DD') AS "destroyBy"
+     FROM unnest($1::text[], $2::date[], $3::date[], $4::date[]) AS w(deliberation_id, from_day, to_day, destroy_by)
+     CROSS JOIN LATERAL (
+       SELECT id, deliberation, dataset, recipient, delivered_on FROM rm_deliveries
+       WHERE deliberation_id = w.deliberation_id AND obligation AND delivered_on >= w.from_day AND delivered_on < w.to_day
+         AND delivered_on <= $5::date AND ($6::timestamptz IS NULL OR recorded_at <= $6)
+         AND (destruction IS NULL OR destroyed_on > $5::date OR ($6::timestamptz IS NOT NULL AND destruction_recorded_at > $6))
+         AND ($7::date IS NULL OR (w.destroy_by, delivered_on, id) > ($7::date, $8::date, $9::uuid))
+       ORDER BY delivered_on, id LIMIT $10
+     ) d
+     ORDER BY w.destroy_by, d.delivered_on, d.id LIMIT $10`,
+    [
+      ranges.map((r) => r.id),
+      ranges.map((r) => r.from),
+      ranges.map((r) => r.to),
+      ranges.map((r) => r.destroyBy),
+      chunk.asOf,
+      chunk.knownAt ?? null,
+      after?.[0] ?? null,
+      after?.[1] ?? null,
+      after?.[2] ?? null,
+      chunk.limit,
+    ],
+  );
+}

@@ -28,5 +28,6 @@ export const deliveryLedgerTables = {
     'ReadModelPaging1732000000012',
     'RemindersPerDeadline1732000000013',
     'DueObligationsIndex1732000001400',
+    'ScheduleByDeadlineRange1732000001500',
   ],
 } as const;
