@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { START, type Checkpoint, type EventStore } from '@registry/event-store';
+import { START, type Checkpoint, type EventStore, type GlobalBatch } from '@registry/event-store';
 import { rowsOf, withTransaction } from '@registry/database';
 import type { Projection } from './projection.js';
 
@@ -108,26 +108,50 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Applies batches until the log is exhausted. The next batch is read while the current one is
+   * applied (two connections; on embedded PGlite's one they simply queue): a batch read ahead
+   * from the checkpoint the current batch moves to is exactly the batch a fresh read would give,
+   * and it is dropped when another instance moved the checkpoint first.
+   */
   private async drain(projection: Projection, onProgress?: (events: number) => void, batchSize = this.batchSize): Promise<number> {
     let applied = 0;
+    let from = await this.checkpointOf(projection.name);
+    let next = settled(this.store.readAll(from, batchSize));
     for (;;) {
-      const from = (await this.checkpoints()).get(projection.name) ?? START;
-      const batch = await this.store.readAll(from, batchSize);
+      const batch = unwrap(await next);
       if (batch.events.length === 0) return applied;
-      const relevant = batch.events.filter((e) => projection.handles.includes(e.type));
-      try {
-        const moved = await this.inTransaction(async (sql) => {
-          if (projection.applyBatch && relevant.length > 1) await projection.applyBatch(sql, relevant);
-          else for (const event of relevant) await projection.apply(sql, event);
-          return this.moveCheckpoint(sql, projection.name, from, batch.checkpoint);
-        });
-        if (!moved) continue; // another instance applied this batch first; re-read from its checkpoint
-      } catch (error) {
-        this.options.onError?.(projection.name, error);
-        throw error;
+      next = settled(this.store.readAll(batch.checkpoint, batchSize));
+      const moved = await this.applyBatch(projection, from, batch);
+      if (!moved) {
+        // Another instance applied this batch first: re-read from its checkpoint.
+        await next;
+        from = await this.checkpointOf(projection.name);
+        next = settled(this.store.readAll(from, batchSize));
+        continue;
       }
+      from = batch.checkpoint;
       applied += batch.events.length;
       onProgress?.(applied);
+    }
+  }
+
+  private async checkpointOf(name: string): Promise<Checkpoint> {
+    return (await this.checkpoints()).get(name) ?? START;
+  }
+
+  /** One batch in one transaction with the compare-and-set of the checkpoint; false when someone moved it first. */
+  private async applyBatch(projection: Projection, from: Checkpoint, batch: GlobalBatch): Promise<boolean> {
+    const relevant = batch.events.filter((e) => projection.handles.includes(e.type));
+    try {
+      return await this.inTransaction(async (sql) => {
+        if (projection.applyBatch && relevant.length > 1) await projection.applyBatch(sql, relevant);
+        else for (const event of relevant) await projection.apply(sql, event);
+        return this.moveCheckpoint(sql, projection.name, from, batch.checkpoint);
+      });
+    } catch (error) {
+      this.options.onError?.(projection.name, error);
+      throw error;
     }
   }
 
@@ -160,3 +184,18 @@ export class ProjectionRunner {
 }
 
 class CheckpointMoved extends Error {}
+
+/**
+ * A read started ahead of its use: its failure is kept as a value until the loop awaits it (and
+ * rethrown there), so a read-ahead abandoned by a failing batch is no unhandled rejection.
+ */
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+const settled = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+function unwrap<T>(result: Settled<T>): T {
+  if (result.ok) return result.value;
+  throw result.error;
+}

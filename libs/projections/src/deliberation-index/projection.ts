@@ -68,6 +68,6 @@ export const deliberationIndexProjection: Projection = {
     for (const event of events) if (event.type !== 'DeliberationRecorded') await deliberationIndexProjection.apply(sql, event);
   },
   async reset(sql) {
-    await sql.query('DELETE FROM rm_deliberations');
+    await sql.query('TRUNCATE rm_deliberations');
   },
 };

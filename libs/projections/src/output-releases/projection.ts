@@ -13,6 +13,6 @@ export const outputReleaseProjection: Projection = {
     );
   },
   async reset(sql) {
-    await sql.query('DELETE FROM rm_output_releases');
+    await sql.query('TRUNCATE rm_output_releases');
   },
 };
