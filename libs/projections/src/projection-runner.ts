@@ -2,6 +2,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { START, type Checkpoint, type EventStore, type GlobalBatch } from '@registry/event-store';
 import { rowsOf, withTransaction } from '@registry/database';
 import type { Projection } from './projection.js';
+import { deferIndexes, restoreIndexes } from './deferred-indexes.js';
 
 export interface RunnerOptions {
   batchSize?: number;
@@ -28,6 +29,7 @@ export class ProjectionLagError extends Error {
 export class ProjectionRunner {
   private running: Promise<void> | undefined;
   private rerun = false;
+  private indexesRestored = false;
   private readonly batchSize: number;
 
   constructor(
@@ -47,6 +49,11 @@ export class ProjectionRunner {
     }
     this.running = (async () => {
       try {
+        // Once per runner: indexes a rebuild killed half-way dropped (deferred-indexes.ts).
+        if (!this.indexesRestored) {
+          await restoreIndexes(this.dataSource);
+          this.indexesRestored = true;
+        }
         do {
           this.rerun = false;
           for (const projection of this.projections) await this.drain(projection);
@@ -82,11 +89,17 @@ export class ProjectionRunner {
     const projection = this.projections.find((p) => p.name === name);
     if (!projection) throw new Error(`no projection named ${name}`);
     if (projection.rebuildable === false) throw new Error(`projection ${name} has side effects and is never rebuilt`);
+    const tables = projection.tables ?? [];
     await this.inTransaction(async (sql) => {
       await projection.reset(sql);
       await sql.query('DELETE FROM projection_checkpoints WHERE name = $1', [name]);
+      await deferIndexes(sql, tables);
     });
-    return this.drain(projection, onProgress, REBUILD_BATCH);
+    try {
+      return await this.drain(projection, onProgress, REBUILD_BATCH);
+    } finally {
+      await restoreIndexes(this.dataSource, tables);
+    }
   }
 
   /** Moves a projection with side effects past everything in the log without applying it (store switch). */

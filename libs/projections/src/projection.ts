@@ -14,6 +14,8 @@ export interface Projection {
   applyBatch?(sql: QueryRunner, events: StoredEvent[]): Promise<void>;
   /** Empties its tables before a rebuild. */
   reset(sql: QueryRunner): Promise<void>;
+  /** The tables a rebuild rewrites: their secondary indexes are dropped during it and built again at its end. */
+  readonly tables?: readonly string[];
   /** False for projections with side effects downstream (the outbox): a rebuild would send twice. */
   readonly rebuildable?: boolean;
 }

@@ -6,6 +6,7 @@ import type { Projection } from '../projection.js';
 /** Which deliberations exist and every party each ever named: how a check finds its candidates. */
 export const deliberationIndexProjection: Projection = {
   name: 'deliberation-index',
+  tables: ['rm_deliberations'],
   handles: ['DeliberationRecorded', 'DeliberationAmended', 'DeliberationRevoked', 'CommitmentRecorded'],
   async apply(sql: QueryRunner, event: StoredEvent) {
     if (!isDeliberationEvent(event)) return;

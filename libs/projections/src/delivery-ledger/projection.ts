@@ -24,6 +24,7 @@ const deliveryIdOf = (event: StoredEvent) => event.streamId.replace(/^delivery-/
 /** The ledger of deliveries, their destruction certificates and the reminders issued for them. */
 export const deliveryLedgerProjection: Projection = {
   name: 'delivery-ledger',
+  tables: ['rm_deliveries', 'rm_reminders'],
   handles: ['DeliveryRecorded', 'DestructionRecorded', 'ReminderIssued'],
   async apply(sql: QueryRunner, event: StoredEvent) {
     if (!isDeliveryStreamEvent(event)) return;

@@ -3,6 +3,7 @@ import type { Projection } from '../projection.js';
 
 export const outputReleaseProjection: Projection = {
   name: 'output-releases',
+  tables: ['rm_output_releases'],
   handles: ['OutputReleaseRecorded'],
   async apply(sql, event) {
     if (!isEventOfType(event, 'OutputReleaseRecorded')) return;
