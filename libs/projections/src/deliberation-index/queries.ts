@@ -68,14 +68,19 @@ export function deliberationsNaming(sql: SqlExecutor, party: string) {
  * decided on the same day as the last of them (WITH TIES), so that a caller ordering by number
  * within a day always sees whole days. `before`: only decisions before that day (the next
  * chunk). Latest decision first; the order within a day is the caller's.
+ * MATERIALIZED keeps the search on the GIN index of party_ids (the party's few hundred rows at
+ * most): left to itself the planner walks rm_deliberations_page backwards from the latest
+ * decision and filters, thousands of rows when `on` is years back (seen at decades scale).
  */
 export function inForceDeliberationsNaming(sql: SqlExecutor, party: string, on: string, chunk: { before?: string; limit: number }) {
   return query<IndexedDeliberation>(
     sql,
-    `SELECT id, number, to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn", to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom"
-     FROM rm_deliberations
-     WHERE party_ids @> ARRAY[$1]::text[] AND effective_from <= $2::date AND ($3::date IS NULL OR decided_on < $3::date)
-     ORDER BY decided_on DESC FETCH FIRST $4 ROWS WITH TIES`,
+    `WITH naming AS MATERIALIZED (
+       SELECT id, number, decided_on, effective_from FROM rm_deliberations
+       WHERE party_ids @> ARRAY[$1]::text[] AND effective_from <= $2::date AND ($3::date IS NULL OR decided_on < $3::date)
+     )
+     SELECT id, number, to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn", to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom"
+     FROM naming ORDER BY decided_on DESC FETCH FIRST $4 ROWS WITH TIES`,
     [party, on, chunk.before ?? null, chunk.limit],
   );
 }
