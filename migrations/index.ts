@@ -4,6 +4,8 @@ import { IdempotencyClaims1732000000002 } from './1732000000002-idempotency-clai
 import { ReadModelPaging1732000000012 } from './1732000000012-read-model-paging.js';
 import { RemindersPerDeadline1732000000013 } from './1732000000013-reminders-per-deadline.js';
 import { DueObligationsIndex1732000001400 } from './1732000001400-due-obligations-index.js';
+import { ScheduleByDeadlineRange1732000001500 } from './1732000001500-schedule-by-deadline-range.js';
+import { ProjectionDeferredIndexes1732000001600 } from './1732000001600-projection-deferred-indexes.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const allMigrations = [
@@ -13,4 +15,6 @@ export const allMigrations = [
   ReadModelPaging1732000000012,
   RemindersPerDeadline1732000000013,
   DueObligationsIndex1732000001400,
+  ScheduleByDeadlineRange1732000001500,
+  ProjectionDeferredIndexes1732000001600,
 ];

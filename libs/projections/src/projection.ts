@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { StoredEvent } from '@registry/event-store';
 
 /**
@@ -14,6 +14,11 @@ export interface Projection {
   applyBatch?(sql: QueryRunner, events: StoredEvent[]): Promise<void>;
   /** Empties its tables before a rebuild. */
   reset(sql: QueryRunner): Promise<void>;
+  /** The tables a rebuild rewrites: their secondary indexes are dropped during it and built again at its end. */
+  readonly tables?: readonly string[];
   /** False for projections with side effects downstream (the outbox): a rebuild would send twice. */
   readonly rebuildable?: boolean;
 }
+
+/** What a read model's queries run on: the pool, or a transaction's runner. */
+export type SqlExecutor = DataSource | QueryRunner;

@@ -117,6 +117,17 @@ describe('batched projection writes', () => {
     expect(await snapshot()).toEqual(expected);
   });
 
+  it('given batches of 7 events (a certificate in its delivery’s batch or in a later one), when rebuilt, then the rows are those of one event at a time', async () => {
+    const expected = await snapshot();
+    for (const p of projections)
+      await withTransaction(db.dataSource, async (sql) => {
+        await p.reset(sql);
+        await sql.query('DELETE FROM projection_checkpoints WHERE name = $1', [p.name]);
+      });
+    await new ProjectionRunner(db.dataSource, store, projections, { batchSize: 7 }).catchUp();
+    expect(await snapshot()).toEqual(expected);
+  });
+
   it('given the rows of the whole log, when every batch is applied again (a replay), then nothing changes', async () => {
     const before = await snapshot();
     const { events } = await store.readAll(START, 10_000);

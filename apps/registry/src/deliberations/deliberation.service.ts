@@ -24,7 +24,13 @@ import {
   type ReleaseRequest,
   type Revocation,
 } from '@registry/domain';
-import { query } from '@registry/database';
+import {
+  deliberationIds,
+  deliberationListRows,
+  deliberationsNaming,
+  inForceDeliberationsNaming,
+  type IndexedDeliberation,
+} from '@registry/projections';
 import type { EventStore } from '@registry/event-store';
 import type { CommandContext, EventSourcedRepository } from '../core/event-sourced-repository.js';
 import { toRecorded } from '../core/event-sourced-repository.js';
@@ -107,65 +113,39 @@ export class DeliberationService {
     }
   }
 
-  private async candidates(filter: DeliberationFilter, after: string[] | undefined, limit: number) {
-    return query<{ id: string; decided_on: string }>(
-      this.db,
-      `SELECT id, to_char(decided_on, 'YYYY-MM-DD') AS decided_on FROM rm_deliberations
-       WHERE ($1::text IS NULL OR party_ids @> ARRAY[$1]::text[])
-         AND ($2::text IS NULL OR number ILIKE '%' || $2 || '%' OR title ILIKE '%' || $2 || '%')
-         AND ($3::timestamptz IS NULL OR recorded_at <= $3)
-         AND ($4::date IS NULL OR (decided_on, id) > ($4::date, $5::text))
-       ORDER BY decided_on, id LIMIT $6`,
-      [
-        filter.recipient ?? null,
-        filter.q?.replace(/[\\%_]/g, (c) => `\\${c}`) ?? null,
-        filter.knownAt ?? null,
-        after?.[0] ?? null,
-        after?.[1] ?? null,
-        limit,
-      ],
-    );
+  private candidates(filter: DeliberationFilter, after: string[] | undefined, limit: number) {
+    return deliberationListRows(this.db, { recipient: filter.recipient, q: filter.q, knownAt: filter.knownAt, after, limit });
   }
 
-  async candidateIds(recipient?: string): Promise<string[]> {
-    const rows = recipient
-      ? await query<{ id: string }>(
-          this.db,
-          'SELECT id FROM rm_deliberations WHERE party_ids @> ARRAY[$1]::text[] ORDER BY decided_on, id',
-          [recipient],
-        )
-      : await query<{ id: string }>(this.db, 'SELECT id FROM rm_deliberations ORDER BY decided_on, id');
-    return rows.map((r) => r.id);
+  candidateIds(recipient?: string): Promise<string[]> {
+    return deliberationIds(this.db, recipient);
   }
 
   /** Every deliberation that ever named the party (the GIN index on party_ids), most recent first. */
   private async candidatesByRecency(recipient: string): Promise<Candidate[]> {
-    const rows = await query<Candidate>(
-      this.db,
-      `SELECT id, number, to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn", to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom"
-       FROM rm_deliberations WHERE party_ids @> ARRAY[$1]::text[]`,
-      [recipient],
-    );
-    return rows.sort(byRecency);
+    return (await deliberationsNaming(this.db, recipient)).sort(byRecency);
   }
 
   /**
    * chooseDeliberation answers with the most recent authorising candidate. Only one in force by
-   * the release date can authorise (NOT_YET_IN_FORCE otherwise), so those are evaluated in
-   * recency order, a few at a time, and the first that authorises is the answer. Undefined when
-   * none does: then every candidate is evaluated for the closest refusal.
+   * the release date can authorise (NOT_YET_IN_FORCE otherwise), so the index hands those over in
+   * recency order, whole decision days at a time (1, then 4, 16 … candidates), and the first that
+   * authorises is the answer. Undefined when none does: then every candidate is evaluated for
+   * the closest refusal.
    */
-  private async firstAuthorised(candidates: Candidate[], release: Release) {
-    const inForce = candidates.filter((c) => c.effectiveFrom <= release.on);
-    for (let from = 0, size = 4; from < inForce.length; from += size, size *= 4) {
-      const part = await this.timelines(
-        inForce.slice(from, from + size).map((c) => c.id),
+  private async firstAuthorised(release: Release) {
+    let before: string | undefined;
+    for (let limit = 1; ; limit *= 4) {
+      const part = (await inForceDeliberationsNaming(this.db, release.recipient, release.on, { before, limit })).sort(byRecency);
+      if (part.length === 0) return undefined;
+      const timelines = await this.timelines(
+        part.map((c) => c.id),
         release.knownAt,
       );
-      const authorising = part.find((t) => checkRelease(t, release, t.original.number).authorised);
+      const authorising = timelines.find((t) => checkRelease(t, release, t.original.number).authorised);
       if (authorising) return authorising;
+      before = part[part.length - 1].decidedOn;
     }
-    return undefined;
   }
 
   private async timelines(ids: string[], knownAt?: string): Promise<DeliberationTimeline[]> {
@@ -208,9 +188,9 @@ export class DeliberationService {
       const t = await this.timeline(deliberationId(release.deliberation), release.knownAt);
       return answerCheck(release, t ? [t] : []);
     }
-    const named = await this.candidatesByRecency(release.recipient);
-    const quick = await this.firstAuthorised(named, release);
+    const quick = await this.firstAuthorised(release);
     if (quick) return answerCheck(release, [quick]);
+    const named = await this.candidatesByRecency(release.recipient);
     return answerCheck(
       release,
       await this.timelines(
@@ -256,7 +236,7 @@ function listItem(id: string, t: DeliberationTimeline, on: string) {
   };
 }
 
-type Candidate = { id: string; number: string; decidedOn: string; effectiveFrom: string };
+type Candidate = IndexedDeliberation;
 
 /** chooseDeliberation's recency order: latest decision first, then the higher number. */
 const byRecency = (a: Candidate, b: Candidate) =>

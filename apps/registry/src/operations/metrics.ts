@@ -2,8 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { START, type EventStore } from '@registry/event-store';
-import type { ProjectionRunner } from '@registry/projections';
-import { query } from '@registry/database';
+import { sendCountsByStatus, type ProjectionRunner } from '@registry/projections';
 
 /** Prometheus metrics: request latency, events appended, projection lag, reminders in the outbox. */
 export class RegistryMetrics {
@@ -39,7 +38,7 @@ export class RegistryMetrics {
       async collect() {
         this.reset();
         for (const s of ['pending', 'retrying', 'failed', 'sent']) this.set({ status: s }, 0);
-        const rows = await query<{ status: string; n: string }>(db, 'SELECT status, count(*)::text AS n FROM outbox GROUP BY status');
+        const rows = await sendCountsByStatus(db);
         for (const r of rows) this.set({ status: r.status }, Number(r.n));
       },
     });

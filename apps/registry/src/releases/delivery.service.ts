@@ -15,41 +15,22 @@ import {
   type DeliberationEvent,
   type DeliberationTimeline,
   type DeliveryCommand,
-  type DeliveryRecordedData,
   type DeliveryRequest,
   type Destruction,
   type Recorded,
 } from '@registry/domain';
-import { query } from '@registry/database';
+import { deliveryRowsById, ledgerRows, openObligationRows, type DeliveryRow } from '@registry/projections';
 import { ConcurrencyError, type EventStore } from '@registry/event-store';
 import type { DeliberationService } from '../deliberations/deliberation.service.js';
 import { idempotentId } from '../core/idempotent-write.js';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from '../core/paging.js';
 import { toRecorded, type CommandContext, type DomainRecorded, type EventSourcedRepository } from '../core/event-sourced-repository.js';
 import { dueObligations } from './due-obligations.js';
-
-export interface DeliveryRow {
-  id: string;
-  deliberation_id: string;
-  deliberation: string;
-  dataset: string;
-  recipient: string;
-  delivered_on: string;
-  obligation: boolean;
-  data: DeliveryRecordedData;
-  recorded_at: Date;
-  destruction: Destruction | null;
-  destruction_recorded_at: Date | null;
-}
+import { DeadlineRangeCache } from './deadline-ranges.js';
+import { schedulePage } from './schedule-page.js';
 
 /** Checks re-run when the deliberation changes between check and append; beyond, 409 (retry). */
 const MAX_CHECKS = 8;
-
-const DELIVERY_COLUMNS = `id::text, deliberation_id, deliberation, dataset, recipient, to_char(delivered_on, 'YYYY-MM-DD') AS delivered_on,
-  obligation, data, recorded_at, destruction, destruction_recorded_at`;
-
-/** Destroyed as far as the registry knew at `$6` (rows from before the column count as known). */
-const KNOWN_DESTROYED = `destruction IS NOT NULL AND ($6::timestamptz IS NULL OR COALESCE(destruction_recorded_at, recorded_at) <= $6)`;
 
 export interface DeliveryFilter extends PageRequest {
   recipient?: string;
@@ -67,11 +48,6 @@ function asKnownAt<R extends DeliveryRow>(row: R, at: string | undefined): R {
   return new Date(row.destruction_recorded_at) <= new Date(at) ? row : { ...row, destruction: null };
 }
 
-const compareKeys = (a: string[], b: string[]) => {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return 0;
-};
-
 function presentRow(row: DeliveryRow, destroyBy: string | null) {
   const { deliveryId, on, obligation, destroyByAtDelivery: _, ...rest } = row.data;
   return {
@@ -88,12 +64,16 @@ function presentRow(row: DeliveryRow, destroyBy: string | null) {
 export type DeliveryView = ReturnType<typeof presentRow>;
 
 export class DeliveryService {
+  private readonly deadlineRanges: DeadlineRangeCache;
+
   constructor(
     private readonly repository: EventSourcedRepository,
     private readonly deliberations: DeliberationService,
     private readonly store: EventStore,
     private readonly db: DataSource,
-  ) {}
+  ) {
+    this.deadlineRanges = new DeadlineRangeCache(db, store);
+  }
 
   /**
    * Decides the delivery in the domain (decideDelivery) against the deliberations as read at one
@@ -141,7 +121,7 @@ export class DeliveryService {
   }
 
   async get(id: string) {
-    const rows = await query<DeliveryRow>(this.db, `SELECT ${DELIVERY_COLUMNS} FROM rm_deliveries WHERE id = $1`, [id]);
+    const rows = await deliveryRowsById(this.db, id);
     if (rows.length === 0) throw notFound(`no delivery ${id} is recorded`);
     return (await this.present(rows))[0];
   }
@@ -150,29 +130,17 @@ export class DeliveryService {
   async list(filter: DeliveryFilter): Promise<Page<DeliveryView>> {
     const limit = filter.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(filter.cursor, 3);
-    const rows = await query<DeliveryRow & { page_key: string }>(
-      this.db,
-      `SELECT ${DELIVERY_COLUMNS}, recorded_at::text AS page_key FROM rm_deliveries
-       WHERE ($1::text IS NULL OR recipient = $1) AND ($2::text IS NULL OR deliberation = $2) AND ($3::text IS NULL OR dataset = $3)
-         AND ($4::date IS NULL OR delivered_on >= $4) AND ($5::date IS NULL OR delivered_on <= $5)
-         AND ($6::timestamptz IS NULL OR recorded_at <= $6)
-         AND ($7::boolean IS NULL OR (${KNOWN_DESTROYED}) = $7)
-         AND ($8::date IS NULL OR (delivered_on, recorded_at, id) > ($8::date, $9::timestamptz, $10::uuid))
-       ORDER BY delivered_on, recorded_at, id LIMIT $11`,
-      [
-        filter.recipient ?? null,
-        filter.deliberation ?? null,
-        filter.dataset ?? null,
-        filter.deliveredFrom ?? null,
-        filter.deliveredTo ?? null,
-        filter.knownAt ?? null,
-        filter.destroyed ?? null,
-        after?.[0] ?? null,
-        after?.[1] ?? null,
-        after?.[2] ?? null,
-        limit + 1,
-      ],
-    );
+    const rows = await ledgerRows(this.db, {
+      recipient: filter.recipient,
+      deliberation: filter.deliberation,
+      dataset: filter.dataset,
+      deliveredFrom: filter.deliveredFrom,
+      deliveredTo: filter.deliveredTo,
+      knownAt: filter.knownAt,
+      destroyed: filter.destroyed,
+      after,
+      limit: limit + 1,
+    });
     const page = pageOf(
       rows.map((row) => asKnownAt(row, filter.knownAt)),
       limit,
@@ -186,13 +154,7 @@ export class DeliveryService {
    * before it with no destruction certificate dated on or before it, sorted by deadline.
    */
   async schedule(asOf: string = brusselsDate(), within?: number, knownAt?: string) {
-    const rows = await query<DeliveryRow>(
-      this.db,
-      `SELECT ${DELIVERY_COLUMNS} FROM rm_deliveries
-       WHERE obligation AND delivered_on <= $1::date AND ($2::timestamptz IS NULL OR recorded_at <= $2)
-         AND (destruction IS NULL OR destroyed_on > $1::date OR ($2::timestamptz IS NOT NULL AND destruction_recorded_at > $2))`,
-      [asOf, knownAt ?? null],
-    );
+    const rows = await openObligationRows(this.db, asOf, knownAt);
     const open = rows.map((row) => asKnownAt(row, knownAt)).filter((row) => !row.destruction || row.destruction.destroyedOn > asOf);
     const deadlines = await this.deadlines(open, knownAt);
     return open
@@ -217,14 +179,9 @@ export class DeliveryService {
       );
   }
 
-  /** One page of the schedule: it is judged whole (deadlines move with amendments), then cut. */
-  async schedulePage(asOf: string, within: number | undefined, knownAt: string | undefined, request: PageRequest) {
-    const after = decodeCursor(request.cursor, 3);
-    const limit = request.limit ?? DEFAULT_LIMIT;
-    const all = await this.schedule(asOf, within, knownAt);
-    const key = (e: (typeof all)[number]) => [e.destroyBy, e.deliveredOn, e.delivery];
-    const rest = after ? all.filter((e) => compareKeys(key(e), after) > 0) : all;
-    return pageOf(rest.slice(0, limit + 1), limit, key);
+  /** One page of the schedule, read page by page in the database (schedule-page.ts). */
+  schedulePage(asOf: string, within: number | undefined, knownAt: string | undefined, request: PageRequest) {
+    return schedulePage(this.db, this.deadlineRanges, { ...request, asOf, within, knownAt });
   }
 
   /** Open obligations with a deadline within `horizonDays` of `asOf` or past (the reminder run's input). */

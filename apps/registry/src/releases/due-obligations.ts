@@ -8,19 +8,12 @@ import {
   type DeliberationTimeline,
   type Recorded,
 } from '@registry/domain';
-import { query } from '@registry/database';
+import { deliberationsWithOpenObligations, openObligationsIn, type OpenObligationWithReminders } from '@registry/projections';
 import type { EventStore } from '@registry/event-store';
 import { toRecorded } from '../core/event-sourced-repository.js';
 
 /** An open obligation whose deadline (as amended) is on or before the horizon, with the reminders already issued. */
-export interface DueObligation {
-  delivery: string;
-  deliberation: string;
-  deliveredOn: string;
-  destroyBy: string;
-  /** Thresholds already issued for this deadline, as stored in rm_reminders ("180", "overdue", ...). */
-  issued: string[];
-}
+export type DueObligation = OpenObligationWithReminders;
 
 /** Delivery days span: a sentinel before and after any date the registry accepts. */
 const FIRST_DAY = '0001-01-01';
@@ -49,9 +42,7 @@ export function deadlineRanges(id: string, t: DeliberationTimeline, horizon: str
  */
 export async function dueObligations(db: DataSource, store: EventStore, asOf: string, horizonDays: number): Promise<DueObligation[]> {
   const horizon = addDays(asOf, horizonDays);
-  const ids = (
-    await query<{ id: string }>(db, `SELECT DISTINCT deliberation_id AS id FROM rm_deliveries WHERE obligation AND destroyed_on IS NULL`)
-  ).map((r) => r.id);
+  const ids = await deliberationsWithOpenObligations(db);
   const due: DueObligation[] = [];
   for (let i = 0; i < ids.length; i += DELIBERATIONS_PER_READ) {
     const part = ids.slice(i, i + DELIBERATIONS_PER_READ);
@@ -61,15 +52,7 @@ export async function dueObligations(db: DataSource, store: EventStore, asOf: st
       return t ? deadlineRanges(id, t, horizon) : [];
     });
     if (ranges.length === 0) continue;
-    const rows = await query<DueObligation>(
-      db,
-      `SELECT d.id::text AS delivery, d.deliberation, to_char(d.delivered_on, 'YYYY-MM-DD') AS "deliveredOn", w.destroy_by AS "destroyBy",
-              ARRAY(SELECT r.threshold FROM rm_reminders r WHERE r.delivery_id = d.id AND r.data->>'destroyBy' = w.destroy_by) AS issued
-       FROM unnest($1::text[], $2::date[], $3::date[], $4::text[]) AS w(deliberation_id, from_day, to_day, destroy_by)
-       JOIN rm_deliveries d ON d.deliberation_id = w.deliberation_id AND d.delivered_on >= w.from_day AND d.delivered_on < w.to_day
-       WHERE d.obligation AND d.destroyed_on IS NULL AND d.delivered_on <= $5::date`,
-      [ranges.map((r) => r.id), ranges.map((r) => r.from), ranges.map((r) => r.to), ranges.map((r) => r.destroyBy), asOf],
-    );
+    const rows = await openObligationsIn(db, ranges, asOf);
     due.push(...rows);
   }
   return due.sort(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { decideOutputRelease, notFound, outputReleaseStreamId, type OutputRelease } from '@registry/domain';
-import { query } from '@registry/database';
+import { outputReleaseRows } from '@registry/projections';
 import type { DeliberationService } from '../deliberations/deliberation.service.js';
 import { idempotentId } from '../core/idempotent-write.js';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from '../core/paging.js';
@@ -28,14 +28,7 @@ export class OutputReleaseService {
   async list(id: string, request: PageRequest & { knownAt?: string } = {}) {
     const after = decodeCursor(request.cursor, 2);
     const limit = request.limit ?? DEFAULT_LIMIT;
-    const rows = await query<{ id: string; page_key: string; data: Record<string, unknown> & { releaseId: string } }>(
-      this.db,
-      `SELECT id::text, recorded_at::text AS page_key, data FROM rm_output_releases
-       WHERE deliberation_id = $1 AND ($2::timestamptz IS NULL OR recorded_at <= $2)
-         AND ($3::timestamptz IS NULL OR (recorded_at, id) > ($3::timestamptz, $4::uuid))
-       ORDER BY recorded_at, id LIMIT $5`,
-      [id, request.knownAt ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
-    );
+    const rows = await outputReleaseRows(this.db, id, { knownAt: request.knownAt, after, limit: limit + 1 });
     const page = pageOf(rows, limit, (r) => [r.page_key, r.id]);
     return { next: page.next, items: page.items.map(({ data: { releaseId, ...rest } }) => ({ id: releaseId, ...rest })) };
   }

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { query } from '@registry/database';
-import type { Channel } from '@registry/projections';
+import { claimDueSends, markFailed, markSent, type Channel, type ClaimedSend } from '@registry/projections';
 
 export interface WebhookTarget {
   url: string;
@@ -20,12 +19,7 @@ export interface OutboxSenderOptions {
   log?: (level: 'info' | 'warn', message: string, fields?: Record<string, unknown>) => void;
 }
 
-interface Claimed {
-  id: string;
-  channel: Channel;
-  payload: Record<string, unknown>;
-  attempts: number;
-}
+type Claimed = ClaimedSend;
 
 /** `sha256=<hex>` of the exact body bytes, keyed with REGISTRY_WEBHOOK_SECRET. */
 export const signatureOf = (body: string, secret: string): string => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -72,15 +66,7 @@ export class OutboxSender {
   private async pass(): Promise<number> {
     let sent = 0;
     for (;;) {
-      const claimed = await query<Claimed>(
-        this.db,
-        `UPDATE outbox SET claimed_until = now() + interval '60 seconds', attempts = attempts + 1
-         WHERE id IN (SELECT id FROM outbox
-                      WHERE status IN ('pending', 'retrying') AND next_attempt_at <= now()
-                        AND (claimed_until IS NULL OR claimed_until < now())
-                      ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
-         RETURNING id::text, channel, payload, attempts`,
-      );
+      const claimed = await claimDueSends(this.db);
       if (claimed.length === 0) return sent;
       for (const row of claimed) if (await this.deliver(row)) sent++;
     }
@@ -89,23 +75,17 @@ export class OutboxSender {
   private async deliver(row: Claimed): Promise<boolean> {
     try {
       await this.send(row);
-      await query(this.db, `UPDATE outbox SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id = $1`, [
-        row.id,
-      ]);
+      await markSent(this.db, row.id);
       this.log('info', 'reminder sent', { reminder: row.payload.id, channel: row.channel, attempts: row.attempts });
       return true;
     } catch (error) {
       const gaveUp = row.attempts >= (this.options.maxAttempts ?? 20);
-      await query(
+      await markFailed(
         this.db,
-        `UPDATE outbox SET status = $2, last_error = $3, claimed_until = NULL,
-           next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`,
-        [
-          row.id,
-          gaveUp ? 'failed' : 'retrying',
-          String(error instanceof Error ? error.message : error).slice(0, 500),
-          backoffSeconds(row.attempts),
-        ],
+        row.id,
+        gaveUp ? 'failed' : 'retrying',
+        String(error instanceof Error ? error.message : error).slice(0, 500),
+        backoffSeconds(row.attempts),
       );
       this.log('warn', gaveUp ? 'reminder failed for good' : 'reminder send failed, will retry', {
         reminder: row.payload.id,

@@ -2,28 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { deliveryStreamId, reminderDue, type Recorded, type DeliveryEvent, type Threshold } from '@registry/domain';
 import { decideReminder, type ReminderEvent } from '@registry/domain';
-import { query } from '@registry/database';
+import { reminderRows, sendsOf, type ReminderRow } from '@registry/projections';
 import type { DeliveryService } from '../releases/delivery.service.js';
 import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from '../core/paging.js';
 import type { CommandContext, EventSourcedRepository } from '../core/event-sourced-repository.js';
-
-interface ReminderRow {
-  id: string;
-  delivery_id: string;
-  threshold: string;
-  data: Record<string, unknown>;
-  issued_at: Date;
-}
-
-interface OutboxRow {
-  reminder_id: string;
-  channel: string;
-  status: string;
-  attempts: number;
-  last_error: string | null;
-  sent_at: Date | null;
-  next_attempt_at: Date;
-}
 
 const thresholdOf = (t: string): Threshold => (t === 'overdue' ? 'overdue' : Number(t));
 
@@ -85,24 +67,15 @@ export class ReminderService {
   async list(filter: PageRequest & { delivery?: string; knownAt?: string } = {}) {
     const after = decodeCursor(filter.cursor, 2);
     const limit = filter.limit ?? DEFAULT_LIMIT;
-    const rows = await query<ReminderRow & { page_key: string }>(
-      this.db,
-      `SELECT id::text, delivery_id::text, threshold, data, issued_at, issued_at::text AS page_key FROM rm_reminders
-       WHERE ($1::uuid IS NULL OR delivery_id = $1) AND ($2::timestamptz IS NULL OR issued_at <= $2)
-         AND ($3::timestamptz IS NULL OR (issued_at, id) > ($3::timestamptz, $4::uuid))
-       ORDER BY issued_at, id LIMIT $5`,
-      [filter.delivery ?? null, filter.knownAt ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
-    );
+    const rows = await reminderRows(this.db, { delivery: filter.delivery, knownAt: filter.knownAt, after, limit: limit + 1 });
     const page = pageOf(rows, limit, (r) => [r.page_key, r.id]);
     return { next: page.next, items: await this.withSends(page.items) };
   }
 
   private async withSends(reminders: ReminderRow[]) {
-    const sends = await query<OutboxRow>(
+    const sends = await sendsOf(
       this.db,
-      `SELECT reminder_id::text, channel, status, attempts, last_error, sent_at, next_attempt_at FROM outbox
-       WHERE reminder_id::text = ANY($1::text[])`,
-      [reminders.map((r) => r.id)],
+      reminders.map((r) => r.id),
     );
     return reminders.map((r) => {
       const channels = sends

@@ -1,11 +1,12 @@
 import type { QueryRunner } from 'typeorm';
 import type { StoredEvent } from '@registry/event-store';
 import { isDeliberationEvent, isEventOfType } from '@registry/domain';
-import type { Projection } from './projection.js';
+import type { Projection } from '../projection.js';
 
 /** Which deliberations exist and every party each ever named: how a check finds its candidates. */
 export const deliberationIndexProjection: Projection = {
   name: 'deliberation-index',
+  tables: ['rm_deliberations'],
   handles: ['DeliberationRecorded', 'DeliberationAmended', 'DeliberationRevoked', 'CommitmentRecorded'],
   async apply(sql: QueryRunner, event: StoredEvent) {
     if (!isDeliberationEvent(event)) return;
@@ -68,6 +69,6 @@ export const deliberationIndexProjection: Projection = {
     for (const event of events) if (event.type !== 'DeliberationRecorded') await deliberationIndexProjection.apply(sql, event);
   },
   async reset(sql) {
-    await sql.query('DELETE FROM rm_deliberations');
+    await sql.query('TRUNCATE rm_deliberations');
   },
 };

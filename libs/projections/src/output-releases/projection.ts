@@ -1,8 +1,9 @@
 import { isEventOfType } from '@registry/domain';
-import type { Projection } from './projection.js';
+import type { Projection } from '../projection.js';
 
 export const outputReleaseProjection: Projection = {
   name: 'output-releases',
+  tables: ['rm_output_releases'],
   handles: ['OutputReleaseRecorded'],
   async apply(sql, event) {
     if (!isEventOfType(event, 'OutputReleaseRecorded')) return;
@@ -13,6 +14,6 @@ export const outputReleaseProjection: Projection = {
     );
   },
   async reset(sql) {
-    await sql.query('DELETE FROM rm_output_releases');
+    await sql.query('TRUNCATE rm_output_releases');
   },
 };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isEventOfType } from '@registry/domain';
-import type { Projection } from './projection.js';
+import type { Projection } from '../projection.js';
 
 export type Channel = 'webhook' | 'email';
 

@@ -1,0 +1,12 @@
+/**
+ * The deliberation index: which deliberations exist, and every party each ever named (how a
+ * check that names no deliberation finds its candidates). Columns as the migrations leave them;
+ * `test/architecture/read-model-homes.spec.ts` compares them with the migrated database.
+ */
+export const deliberationIndexTables = {
+  tables: {
+    rm_deliberations: ['id', 'number', 'decided_on', 'effective_from', 'title', 'party_ids', 'version', 'recorded_at'],
+  },
+  /** migrations/ (by class name) that create or reshape these tables or their indexes. */
+  migrations: ['ReadModels1732000000001', 'ReadModelPaging1732000000012'],
+} as const;
