@@ -12,8 +12,7 @@ import { freshPlace } from './databases.js';
 import { parseOptions, USAGE, type BenchOptions, type TargetName } from './options.js';
 import { catchUp, rawCursorRead, rebuild, type Throughput } from './rebuild.js';
 import { fmt, markdownTable, median, ratioCell, type Row } from './report.js';
-import { runDecades } from './decades.js';
-import { decadesRows } from './decades-report.js';
+import { printDecades } from './decades-report.js';
 import { bareNodeRssBytes, bareNodeStartMs, load, rssBytes, startServer, type HttpResult } from './server.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -257,7 +256,7 @@ async function main() {
   const started = performance.now();
   const nodeStartMs = median(Array.from({ length: 5 }, bareNodeStartMs));
   const nodeRss = median(Array.from({ length: 3 }, bareNodeRssBytes));
-  if (options.decades) return decadesMain(options, started, nodeStartMs, nodeRss);
+  if (options.decades) return printDecades(options, started, nodeStartMs, nodeRss);
   const results: Partial<Record<TargetName, TargetResults>> = {};
   for (const target of options.targets) results[target] = await measureTarget(target, options);
 
@@ -282,27 +281,6 @@ async function main() {
     `Baselines: bare node start ${fmt.ms(nodeStartMs)}, bare node resident ${fmt.mb(nodeRss)}. Run took ${fmt.ms(performance.now() - started)}.\n`,
   );
   console.log(markdownTable(rows(results, nodeStartMs, nodeRss), options.targets));
-}
-
-async function decadesMain(options: BenchOptions, started: number, nodeStartMs: number, nodeRss: number) {
-  const { fraction, soakSeconds } = options.decades!;
-  for (const target of options.targets) {
-    const r = await runDecades(target, options);
-    console.log(
-      `\nRegistry benchmark, decades scale ×${fraction} — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores, ${fmt.mb(totalmem())} memory`,
-    );
-    console.log(
-      `Sizes: ${fmt.int(r.deliberations)} deliberations, ${fmt.int(r.deliveries)} deliveries, ${fmt.int(r.events)} events; HTTP ${options.httpSeconds} s per load (after 1 s warm-up); ` +
-        `soak ${soakSeconds} s; ${options.starts} empty cold starts (median). Checks by recipient authorised: ${Math.round(r.server.authorisedShare * 100)}%.`,
-    );
-    const errors = Object.entries(r.server.http).flatMap(([name, byConn]) =>
-      Object.entries(byConn).map(([c, x]) => `${name}×${c} ${x.errors}/${x.non2xx}`),
-    );
-    console.log(
-      `Errors/non-2xx: ${errors.join(', ')}. Baselines: bare node start ${fmt.ms(nodeStartMs)}, bare node resident ${fmt.mb(nodeRss)}. Run took ${fmt.ms(performance.now() - started)}.\n`,
-    );
-    console.log(markdownTable(decadesRows(r, nodeStartMs, nodeRss), [target]));
-  }
 }
 
 process.on('uncaughtException', (error) => {

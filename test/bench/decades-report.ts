@@ -1,6 +1,8 @@
 /** The decades-scale table: every figure as a ratio to its same-run baseline, with the target. */
-import type { DecadesFigures } from './decades.js';
-import { fmt, median, ratioCell, type Row } from './report.js';
+import { cpus, totalmem } from 'node:os';
+import { runDecades, type DecadesFigures } from './decades.js';
+import type { BenchOptions } from './options.js';
+import { fmt, markdownTable, median, ratioCell, type Row } from './report.js';
 
 const MB = 1024 * 1024;
 
@@ -174,4 +176,26 @@ export function decadesRows(r: DecadesFigures, nodeStartMs: number, nodeRss: num
     ),
   );
   return out;
+}
+
+/** `--scale decades`: builds the data set per target, measures it and prints its table. */
+export async function printDecades(options: BenchOptions, started: number, nodeStartMs: number, nodeRss: number) {
+  const { fraction, soakSeconds } = options.decades!;
+  for (const target of options.targets) {
+    const r = await runDecades(target, options);
+    console.log(
+      `\nRegistry benchmark, decades scale ×${fraction} — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores, ${fmt.mb(totalmem())} memory`,
+    );
+    console.log(
+      `Sizes: ${fmt.int(r.deliberations)} deliberations, ${fmt.int(r.deliveries)} deliveries, ${fmt.int(r.events)} events; HTTP ${options.httpSeconds} s per load (after 1 s warm-up); ` +
+        `soak ${soakSeconds} s; ${options.starts} empty cold starts (median). Checks by recipient authorised: ${Math.round(r.server.authorisedShare * 100)}%.`,
+    );
+    const errors = Object.entries(r.server.http).flatMap(([name, byConn]) =>
+      Object.entries(byConn).map(([c, x]) => `${name}×${c} ${x.errors}/${x.non2xx}`),
+    );
+    console.log(
+      `Errors/non-2xx: ${errors.join(', ')}. Baselines: bare node start ${fmt.ms(nodeStartMs)}, bare node resident ${fmt.mb(nodeRss)}. Run took ${fmt.ms(performance.now() - started)}.\n`,
+    );
+    console.log(markdownTable(decadesRows(r, nodeStartMs, nodeRss), [target]));
+  }
 }
