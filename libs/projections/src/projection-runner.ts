@@ -15,8 +15,12 @@ export interface RunnerOptions {
 const REBUILD_BATCH = 5000;
 
 export class ProjectionLagError extends Error {
-  constructor(readonly target: Checkpoint) {
-    super(`read models did not reach ${target} in time`);
+  /** `cause`: the last failure of the catch-up, when one failed (a projection, a read). */
+  constructor(
+    readonly target: Checkpoint,
+    cause?: unknown,
+  ) {
+    super(`read models did not reach ${target} in time`, cause === undefined ? undefined : { cause });
     this.name = 'ProjectionLagError';
   }
 }
@@ -71,10 +75,12 @@ export class ProjectionRunner {
    */
   async waitFor(target: Checkpoint): Promise<void> {
     const deadline = Date.now() + (this.options.waitTimeoutMs ?? 10_000);
+    let failure: unknown;
     for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
-      await this.catchUp().catch(() => undefined);
+      // A failed pass is retried; the last failure becomes the lag's cause.
+      await this.catchUp().catch((error: unknown) => void (failure = error));
       if (await this.allReached(target)) return;
-      if (Date.now() > deadline) throw new ProjectionLagError(target);
+      if (Date.now() > deadline) throw new ProjectionLagError(target, failure);
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }

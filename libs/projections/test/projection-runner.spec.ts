@@ -87,10 +87,15 @@ describe('ProjectionRunner', () => {
     expect(applied.every((t) => t === 1)).toBe(true);
   });
 
-  it('given a projection that keeps failing, when a writer waits for it, then ProjectionLagError after the deadline, and the event stays in the log', async () => {
+  it('given a projection that keeps failing, when a writer waits for it, then ProjectionLagError after the deadline, naming the failure as its cause, and the event stays in the log', async () => {
     const runner = new ProjectionRunner(db.dataSource, store, [counting('broken', () => true)], { waitTimeoutMs: 300 });
     const { checkpoint } = await store.append('counted-lag', [event('Counted', { lag: true })], NO_STREAM);
-    await expect(runner.waitFor(checkpoint)).rejects.toBeInstanceOf(ProjectionLagError);
+    const lag = await runner.waitFor(checkpoint).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(lag).toBeInstanceOf(ProjectionLagError);
+    expect((lag as Error).cause).toEqual(new Error('handler failed'));
     expect(await store.readStream('counted-lag')).toHaveLength(1);
   });
 
