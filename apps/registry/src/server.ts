@@ -65,14 +65,13 @@ export async function createServer(config: RegistryConfig, log: Logger, options:
 
 async function logCaughtUp(app: NestExpressApplication, log: Logger, started: number): Promise<void> {
   const store = app.get<EventStore>(EVENT_STORE);
-  const checkpoints = await app
-    .get(ProjectionRunner)
-    .checkpoints()
-    .catch(() => new Map());
+  // Figures for one log line: a failure to read them is logged, and the start-up goes on.
+  const unread = (what: string) => (err: unknown) => void log.warn({ err }, `could not read ${what} for the start-up log line`);
+  const checkpoints = (await app.get(ProjectionRunner).checkpoints().catch(unread('the projection checkpoints'))) ?? new Map();
   log.info(
     {
       ms: Math.round(performance.now() - started),
-      head: await store.headCheckpoint().catch(() => undefined),
+      head: await store.headCheckpoint().catch(unread("the log's head")),
       projections: Object.fromEntries(checkpoints),
     },
     'database migrated and read models caught up',
