@@ -27,7 +27,7 @@ import { decodeCursor, DEFAULT_LIMIT, pageOf, type Page, type PageRequest } from
 import { toRecorded, type CommandContext, type DomainRecorded, type EventSourcedRepository } from '../core/event-sourced-repository.js';
 import { dueObligations } from './due-obligations.js';
 import { DeadlineRangeCache } from './deadline-ranges.js';
-import { schedulePage } from './schedule-page.js';
+import { schedulePage, type ScheduleRange } from './schedule-page.js';
 
 /** Checks re-run when the deliberation changes between check and append; beyond, 409 (retry). */
 const MAX_CHECKS = 8;
@@ -180,7 +180,7 @@ export class DeliveryService {
   }
 
   /** One page of the schedule, read page by page in the database (schedule-page.ts). */
-  schedulePage(asOf: string, within: number | undefined, knownAt: string | undefined, request: PageRequest) {
+  schedulePage(asOf: string, within: number | undefined, knownAt: string | undefined, request: ScheduleRange) {
     return schedulePage(this.db, this.deadlineRanges, { ...request, asOf, within, knownAt });
   }
 

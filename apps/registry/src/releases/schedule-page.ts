@@ -24,7 +24,13 @@ function wholeDeadlines(ranges: DeadlineRange[], start: number, size: number): D
   return ranges.slice(start, end);
 }
 
-export interface ScheduleQuery extends PageRequest {
+/** A page of the schedule, optionally only the deadlines from `destroyByFrom` to `destroyByTo` (both included). */
+export interface ScheduleRange extends PageRequest {
+  destroyByFrom?: string;
+  destroyByTo?: string;
+}
+
+export interface ScheduleQuery extends ScheduleRange {
   asOf: string;
   within?: number;
   knownAt?: string;
@@ -39,7 +45,10 @@ export interface ScheduleQuery extends PageRequest {
 export async function schedulePage(db: DataSource, deadlines: DeadlineRangeCache, request: ScheduleQuery, firstRanges = FIRST_RANGES) {
   const after = scheduleCursor(request.cursor);
   const limit = request.limit ?? DEFAULT_LIMIT;
-  const ranges = (await deadlines.sortedByDeadline(request.knownAt)).filter((r) => !after || r.destroyBy >= after[0]);
+  const from = [after?.[0], request.destroyByFrom].filter((day) => day !== undefined).sort().at(-1);
+  const ranges = (await deadlines.sortedByDeadline(request.knownAt)).filter(
+    (r) => (!from || r.destroyBy >= from) && (!request.destroyByTo || r.destroyBy <= request.destroyByTo),
+  );
   const rows: ScheduleRow[] = [];
   for (let start = 0, size = firstRanges; start < ranges.length && rows.length <= limit; size *= 4) {
     const chunk = wholeDeadlines(ranges, start, size);

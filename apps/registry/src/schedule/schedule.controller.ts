@@ -24,6 +24,13 @@ function judgedOn(asOf: string | undefined, on: string | undefined): string {
   return asOf ?? on ?? brusselsDate();
 }
 
+/** A deadline range whose end is before its start would silently answer nothing: refused instead. */
+function deadlineRange(destroyByFrom: string | undefined, destroyByTo: string | undefined) {
+  if (destroyByFrom && destroyByTo && destroyByTo < destroyByFrom)
+    throw new ValidationProblem([{ path: '/query/destroyByTo', message: `is before destroyByFrom (${destroyByFrom})` }]);
+  return { destroyByFrom, destroyByTo };
+}
+
 @Controller()
 export class ScheduleController {
   constructor(
@@ -35,9 +42,9 @@ export class ScheduleController {
 
   @Get('destruction-schedule')
   async schedule(@Query() query: unknown) {
-    const { asOf, on, within, knownAt, ...page } = parseQuery(scheduleQuery, query);
+    const { asOf, on, within, knownAt, destroyByFrom, destroyByTo, ...page } = parseQuery(scheduleQuery, query);
     const date = judgedOn(asOf, on);
-    const answer = await this.deliveries.schedulePage(date, within, knownAt, page);
+    const answer = await this.deliveries.schedulePage(date, within, knownAt, { ...page, ...deadlineRange(destroyByFrom, destroyByTo) });
     return { ...answer, asOf: date, on: date, within: within ?? DEFAULT_DUE_WITHIN_DAYS, ...(knownAt ? { knownAt } : {}) };
   }
 

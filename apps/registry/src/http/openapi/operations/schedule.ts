@@ -14,7 +14,7 @@ export const scheduleOperations: Operation[] = [
     access: 'any',
     summary: 'What must be destroyed, by deadline',
     description:
-      'The obligations as they stood on `asOf` (or `on`; default today): deliveries dated on or before it with no destruction certificate dated on or before it, sorted by deadline. `due` means 0 <= daysLeft <= within.',
+      'The obligations as they stood on `asOf` (or `on`; default today): deliveries dated on or before it with no destruction certificate dated on or before it, sorted by deadline; `destroyByFrom` and `destroyByTo` keep only the deadlines in that range (a month of a calendar), paged within it. `due` means 0 <= daysLeft <= within.',
     query: scheduleQuery,
     responses: pageOf('obligations', r.schedulePageSchema, {
       items: [scheduleEntry],
