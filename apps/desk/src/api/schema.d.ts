@@ -269,7 +269,7 @@ export interface paths {
         };
         /**
          * What must be destroyed, by deadline
-         * @description The obligations as they stood on `asOf` (or `on`; default today): deliveries dated on or before it with no destruction certificate dated on or before it, sorted by deadline. `due` means 0 <= daysLeft <= within.
+         * @description The obligations as they stood on `asOf` (or `on`; default today): deliveries dated on or before it with no destruction certificate dated on or before it, sorted by deadline; `destroyByFrom` and `destroyByTo` keep only the deadlines in that range (a month of a calendar), paged within it. `due` means 0 <= daysLeft <= within.
          *
          *     Any role.
          */
@@ -3564,6 +3564,10 @@ export interface operations {
                 within?: number;
                 /** @description Answer with what the registry knew at this instant (ISO 8601 with a zone; a bare date means the end of that day, Brussels time). Default: now. */
                 knownAt?: string | unknown | unknown;
+                /** @description Only obligations whose deadline (`destroyBy`) is on or after this date; paging applies within the range. */
+                destroyByFrom?: string;
+                /** @description Only obligations whose deadline (`destroyBy`) is on or before this date (not before `destroyByFrom`). */
+                destroyByTo?: string;
             };
             header?: never;
             path?: never;
