@@ -68,7 +68,10 @@ describe('destruction schedule: a range of deadlines', () => {
   });
 
   it('the iCalendar feed takes no deadline range (it is the whole schedule)', async () => {
-    const problem = expectProblem(await api.request('GET', `/destruction-schedule.ics?asOf=${asOf}&destroyByFrom=2026-03-01`, { role: 'auditor' }), 400);
+    const problem = expectProblem(
+      await api.request('GET', `/destruction-schedule.ics?asOf=${asOf}&destroyByFrom=2026-03-01`, { role: 'auditor' }),
+      400,
+    );
     expect(JSON.stringify(problem.errors)).toContain('destroyByFrom');
   });
 });

@@ -1,16 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, storedKey, unwrap } from '../api/client.js';
-import type { Items, ScheduleEntry } from '../api/types.js';
+import { storedKey } from '../api/client.js';
+import type { ScheduleEntry } from '../api/types.js';
 import { DataTable, type Column } from '../components/DataTable.js';
 import { DateField } from '../components/DateField.js';
 import { Field } from '../components/Field.js';
+import { Pager, pageSizeParam, useCursorPages } from '../components/Pager.js';
 import { Loading, ProblemMessage } from '../components/Status.js';
 import { useUrlFilters } from '../components/url-filters.js';
 import { isoDateParam, showDate, today } from '../format.js';
 import { MonthCalendar } from './MonthCalendar.js';
 import { RemindersSection } from './Reminders.js';
+import { useSchedulePage, type ScheduleFilters } from './schedule-queries.js';
 
 export { RemindersTable } from './Reminders.js';
 
@@ -60,12 +61,23 @@ function CalendarLink({ asOf, within }: { asOf: string; within: string }) {
   );
 }
 
-function Obligations({ items, asOf }: { items: ScheduleEntry[]; asOf: string }) {
+/** One page of the obligations, by deadline, with Previous/Next; the whole count only when all fits on one page. */
+function Obligations({ filters }: { filters: ScheduleFilters }) {
   const { t } = useTranslation();
   const columns = useScheduleColumns();
+  const pages = useCursorPages(JSON.stringify(filters));
+  const schedule = useSchedulePage(filters, pages.cursor);
+  if (schedule.isPending) return <Loading />;
+  if (!schedule.data) return <ProblemMessage error={schedule.error} />;
+  const { items, next } = schedule.data;
+  const onePage = pages.page === 1 && !next;
   return (
     <>
-      <p role="status">{t('schedule.count', { count: items.length, date: showDate(asOf) })}</p>
+      <p role="status">
+        {onePage
+          ? t('schedule.count', { count: items.length, date: showDate(filters.asOf) })
+          : t('schedule.paged', { date: showDate(filters.asOf) })}
+      </p>
       {items.length > 0 && (
         <DataTable
           columns={columns}
@@ -76,9 +88,16 @@ function Obligations({ items, asOf }: { items: ScheduleEntry[]; asOf: string }) 
           captionHidden
         />
       )}
-      <MonthCalendar entries={items} start={items[0]?.destroyBy ?? asOf} />
+      <Pager label={t('schedule.pages')} pages={pages} pageSize={filters.limit} shown={items.length} next={next} />
     </>
   );
+}
+
+/** The month calendar opens on the month of the earliest deadline (the first page's first row), else of `asOf`. */
+function ScheduleCalendar({ filters }: { filters: ScheduleFilters }) {
+  const first = useSchedulePage(filters, undefined);
+  if (!first.data) return null;
+  return <MonthCalendar key={JSON.stringify(filters)} filters={filters} start={first.data.items[0]?.destroyBy ?? filters.asOf} />;
 }
 
 export default function SchedulePage() {
@@ -86,16 +105,8 @@ export default function SchedulePage() {
   const filters = useUrlFilters(FILTERS, { asOf: today(), within: '90' });
   const asOf = isoDateParam(filters.applied.asOf) ?? today();
   const within = filters.applied.within || '90';
-  const knownAt = filters.applied.knownAt;
-  const schedule = useQuery({
-    queryKey: ['schedule', asOf, within, knownAt],
-    queryFn: () =>
-      unwrap<Items<ScheduleEntry> & { asOf: string }>(
-        api.GET('/destruction-schedule', {
-          params: { query: { asOf, within: Number(within) || undefined, knownAt: knownAt || undefined } },
-        }),
-      ),
-  });
+  const knownAt = filters.applied.knownAt ?? '';
+  const scheduleFilters = { asOf, within, knownAt, limit: pageSizeParam(filters.params.get('limit')) };
   return (
     <section>
       <h1>{t('schedule.title')}</h1>
@@ -106,9 +117,8 @@ export default function SchedulePage() {
         <button type="submit">{t('register.apply')}</button>
       </form>
       <CalendarLink asOf={asOf} within={within} />
-      {schedule.isPending && <Loading />}
-      <ProblemMessage error={schedule.error} />
-      {schedule.data && <Obligations items={schedule.data.items} asOf={asOf} />}
+      <Obligations filters={scheduleFilters} />
+      <ScheduleCalendar filters={scheduleFilters} />
       <RemindersSection asOf={asOf} />
     </section>
   );

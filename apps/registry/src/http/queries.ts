@@ -89,10 +89,16 @@ export const scheduleQuery = z.strictObject({
   knownAt,
   destroyByFrom: calendarDate
     .optional()
-    .meta({ description: 'Only obligations whose deadline (`destroyBy`) is on or after this date; paging applies within the range.', format: 'date' }),
+    .meta({
+      description: 'Only obligations whose deadline (`destroyBy`) is on or after this date; paging applies within the range.',
+      format: 'date',
+    }),
   destroyByTo: calendarDate
     .optional()
-    .meta({ description: 'Only obligations whose deadline (`destroyBy`) is on or before this date (not before `destroyByFrom`).', format: 'date' }),
+    .meta({
+      description: 'Only obligations whose deadline (`destroyBy`) is on or before this date (not before `destroyByFrom`).',
+      format: 'date',
+    }),
 });
 
 export const calendarQuery = scheduleQuery.omit({ limit: true, cursor: true, destroyByFrom: true, destroyByTo: true });

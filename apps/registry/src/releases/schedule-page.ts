@@ -45,7 +45,10 @@ export interface ScheduleQuery extends ScheduleRange {
 export async function schedulePage(db: DataSource, deadlines: DeadlineRangeCache, request: ScheduleQuery, firstRanges = FIRST_RANGES) {
   const after = scheduleCursor(request.cursor);
   const limit = request.limit ?? DEFAULT_LIMIT;
-  const from = [after?.[0], request.destroyByFrom].filter((day) => day !== undefined).sort().at(-1);
+  const from = [after?.[0], request.destroyByFrom]
+    .filter((day) => day !== undefined)
+    .sort()
+    .at(-1);
   const ranges = (await deadlines.sortedByDeadline(request.knownAt)).filter(
     (r) => (!from || r.destroyBy >= from) && (!request.destroyByTo || r.destroyBy <= request.destroyByTo),
   );
