@@ -39,7 +39,11 @@ beforeAll(async () => {
   server = await startTestServer();
   for (const [number, destroyBy] of Object.entries(DEADLINES))
     expectStatus(await server.request('POST', '/deliberations', { body: { ...smallDeliberation(number), retention: { destroyBy } } }), 201);
-  for (const [number, count] of [['25/001', 2], ['25/002', 3], ['25/003', 2]] as const)
+  for (const [number, count] of [
+    ['25/001', 2],
+    ['25/002', 3],
+    ['25/003', 2],
+  ] as const)
     for (let i = 0; i < count; i++) await deliver(server, delivery(number, `${number}-${i}`));
   smallKnownAt = new Date().toISOString();
   for (let i = 0; i < BULK; i++) await deliver(server, delivery('25/001', `BULK-${i}`));

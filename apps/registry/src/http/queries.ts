@@ -87,18 +87,14 @@ export const scheduleQuery = z.strictObject({
     .optional()
     .meta({ description: 'Days ahead counted as `due` (default 90; both ends included).', examples: [90] }),
   knownAt,
-  destroyByFrom: calendarDate
-    .optional()
-    .meta({
-      description: 'Only obligations whose deadline (`destroyBy`) is on or after this date; paging applies within the range.',
-      format: 'date',
-    }),
-  destroyByTo: calendarDate
-    .optional()
-    .meta({
-      description: 'Only obligations whose deadline (`destroyBy`) is on or before this date (not before `destroyByFrom`).',
-      format: 'date',
-    }),
+  destroyByFrom: calendarDate.optional().meta({
+    description: 'Only obligations whose deadline (`destroyBy`) is on or after this date; paging applies within the range.',
+    format: 'date',
+  }),
+  destroyByTo: calendarDate.optional().meta({
+    description: 'Only obligations whose deadline (`destroyBy`) is on or before this date (not before `destroyByFrom`).',
+    format: 'date',
+  }),
 });
 
 export const calendarQuery = scheduleQuery.omit({ limit: true, cursor: true, destroyByFrom: true, destroyByTo: true });
