@@ -185,3 +185,17 @@ export async function recordThreeDeadlines(api: TestServer) {
   expectStatus(await api.request('POST', '/deliberations', { body: synthetic('23/080', { retention: { destroyBy: '2026-03-31' } }) }), 201);
   await commitSynthetic(api, '23-080');
 }
+
+/** Every page of `GET /destruction-schedule?<query>`, `limit` a page, checking no page is longer. */
+export async function allSchedulePages(api: TestServer, query: string, limit: number): Promise<{ destroyBy: string; delivery: string }[]> {
+  const items: { destroyBy: string; delivery: string }[] = [];
+  let cursor: string | null = null;
+  do {
+    const address = `/destruction-schedule?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+    const res = expectStatus(await api.request('GET', address, { role: 'auditor' }), 200);
+    expect(res.body.items.length).toBeLessThanOrEqual(limit);
+    items.push(...res.body.items);
+    cursor = res.body.next;
+  } while (cursor);
+  return items;
+}

@@ -1,6 +1,6 @@
 import { DeliveryService } from '../../apps/registry/src/releases/delivery.service.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { cohort, deliver, expectProblem, expectStatus, recordThreeDeadlines, sampleRelease } from './helpers.js';
+import { allSchedulePages, cohort, deliver, expectProblem, expectStatus, recordThreeDeadlines, sampleRelease } from './helpers.js';
 
 /**
  * `destroyByFrom` and `destroyByTo` keep only the obligations whose deadline is in that range
@@ -10,19 +10,7 @@ describe('destruction schedule: a range of deadlines', () => {
   let api: TestServer;
   const asOf = '2025-01-01';
 
-  /** Every page of the schedule for `query`, `limit` a page. */
-  const walk = async (query: string, limit: number) => {
-    const items: { destroyBy: string; delivery: string }[] = [];
-    let cursor: string | null = null;
-    do {
-      const address = `/destruction-schedule?asOf=${asOf}&limit=${limit}&${query}${cursor ? `&cursor=${cursor}` : ''}`;
-      const res = expectStatus(await api.request('GET', address, { role: 'auditor' }), 200);
-      expect(res.body.items.length).toBeLessThanOrEqual(limit);
-      items.push(...res.body.items);
-      cursor = res.body.next;
-    } while (cursor);
-    return items;
-  };
+  const walk = (query: string, limit: number) => allSchedulePages(api, `asOf=${asOf}&${query}`, limit);
 
   beforeAll(async () => {
     api = await startTestServer();

@@ -2,7 +2,7 @@ import { DeliveryService } from '../../apps/registry/src/releases/delivery.servi
 import { DeadlineRangeCache } from '../../apps/registry/src/releases/deadline-ranges.js';
 import { schedulePage } from '../../apps/registry/src/releases/schedule-page.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { cohort, deliver, expectProblem, expectStatus, recordThreeDeadlines, sampleRelease } from './helpers.js';
+import { allSchedulePages, cohort, deliver, expectProblem, expectStatus, recordThreeDeadlines, sampleRelease } from './helpers.js';
 
 /**
  * The destruction schedule is paged in the database (deadline ranges walked in deadline order).
@@ -14,18 +14,8 @@ describe('destruction schedule pages: the whole schedule, cut by keyset', () => 
   let api: TestServer;
   let beforeAmendment: string;
 
-  const walk = async (asOf: string, limit: number, knownAt?: string) => {
-    const items: unknown[] = [];
-    let cursor: string | null = null;
-    do {
-      const query = `asOf=${asOf}&limit=${limit}${knownAt ? `&knownAt=${encodeURIComponent(knownAt)}` : ''}${cursor ? `&cursor=${cursor}` : ''}`;
-      const res = expectStatus(await api.request('GET', `/destruction-schedule?${query}`, { role: 'auditor' }), 200);
-      expect(res.body.items.length).toBeLessThanOrEqual(limit);
-      items.push(...res.body.items);
-      cursor = res.body.next;
-    } while (cursor);
-    return items;
-  };
+  const walk = (asOf: string, limit: number, knownAt?: string) =>
+    allSchedulePages(api, `asOf=${asOf}${knownAt ? `&knownAt=${encodeURIComponent(knownAt)}` : ''}`, limit);
 
   beforeAll(async () => {
     api = await startTestServer();

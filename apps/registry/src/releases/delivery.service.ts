@@ -19,7 +19,7 @@ import {
   type Destruction,
   type Recorded,
 } from '@registry/domain';
-import { deliveryRowsById, ledgerRows, openObligationRows, type DeliveryRow } from '@registry/projections';
+import { deliveryRowsById, ledgerRows, openObligationRows, type DeliveryRow, type LedgerFilter } from '@registry/projections';
 import { ConcurrencyError, type EventStore } from '@registry/event-store';
 import type { DeliberationService } from '../deliberations/deliberation.service.js';
 import { idempotentId } from '../core/idempotent-write.js';
@@ -32,15 +32,8 @@ import { schedulePage, type ScheduleRange } from './schedule-page.js';
 /** Checks re-run when the deliberation changes between check and append; beyond, 409 (retry). */
 const MAX_CHECKS = 8;
 
-export interface DeliveryFilter extends PageRequest {
-  recipient?: string;
-  deliberation?: string;
-  dataset?: string;
-  deliveredFrom?: string;
-  deliveredTo?: string;
-  destroyed?: boolean;
-  knownAt?: string;
-}
+/** The ledger's filters (its read model's own), one page of them. */
+export type DeliveryFilter = Omit<LedgerFilter, 'after' | 'limit'> & PageRequest;
 
 /** A row as known at `at`: a destruction recorded later is not known yet. */
 function asKnownAt<R extends DeliveryRow>(row: R, at: string | undefined): R {
