@@ -20,6 +20,8 @@ export interface EventMetadata {
   causationId?: string;
   /** Digest of (actor, Idempotency-Key) of the request that wrote it: its retry finds it by this. */
   idempotencyKey?: string;
+  /** Digest of that request (method, path, actor, body): the key used again for another request is refused. */
+  requestDigest?: string;
 }
 
 /** What a caller hands to `append`. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, type AppendOptions, type AppendResult, type EventStore, type StoredEvent } from '@registry/event-store';
 import type { ProjectionRunner } from '@registry/projections';
-import { currentIdempotencyKey } from './idempotent-write.js';
+import { currentIdempotentWrite, IdempotencyKeyReusedError } from './idempotent-write.js';
 
 /** Who asked, and under which request: stamped on every event (SPEC "Guarantees"). */
 export interface CommandContext {
@@ -63,12 +63,15 @@ export class EventSourcedRepository {
     /** awaitReadModels false: return once appended; the caller then waits once for many (see awaitReadModels). */
     { awaitReadModels = true, ...options }: AppendOptions & { awaitReadModels?: boolean } = {},
   ): Promise<{ result: AppendResult; events: { type: string; data: unknown }[] }> {
-    const idempotencyKey = currentIdempotencyKey();
+    const write = currentIdempotentWrite();
     for (let attempt = 1; ; attempt++) {
       const stored = await this.store.readStream(streamId);
       const history = stored.map(toRecorded);
       const revision = history.at(-1)?.revision ?? 0;
-      const already = idempotencyKey ? stored.filter((e) => e.metadata.idempotencyKey === idempotencyKey) : [];
+      const already = write ? stored.filter((e) => e.metadata.idempotencyKey === write.id) : [];
+      // Events from before requestDigest was recorded carry none: taken as the same request, as before.
+      if (already.some((e) => e.metadata.requestDigest !== undefined && e.metadata.requestDigest !== write?.request))
+        throw new IdempotencyKeyReusedError();
       if (already.length > 0) return this.alreadyRecorded(revision, already);
       if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision)
         throw new PreconditionFailedError(ctx.expectedRevision, revision);
@@ -88,7 +91,7 @@ export class EventSourcedRepository {
               recordedAt,
               correlationId: ctx.correlationId,
               causationId: ctx.causationId,
-              ...(idempotencyKey ? { idempotencyKey } : {}),
+              ...(write ? { idempotencyKey: write.id, requestDigest: write.request } : {}),
             },
           })),
           revision,

@@ -8,7 +8,7 @@ import { canonicalJson } from '@registry/event-store';
 import { query } from '@registry/database';
 import { problemError, StoredResponse, toProblem } from './problem.js';
 import type { AuthenticatedRequest } from './auth.js';
-import { idempotencyDigest, runIdempotentWrite } from '../core/idempotent-write.js';
+import { idempotencyDigest, IdempotencyKeyReusedError, runIdempotentWrite } from '../core/idempotent-write.js';
 
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 
@@ -26,7 +26,8 @@ const CLAIM_MS = 60_000;
  * `Idempotency-Key` on writes: the first response (success or refusal) is stored and replayed
  * for a repeat; the same key with another request is 422; while the first runs, 409. A key is
  * never deleted on failure: after a 5xx its retry runs again and finds the events written under
- * the key (metadata.idempotencyKey), so a write is never made twice. Keys are kept for 48 hours.
+ * the key (metadata.idempotencyKey), so a write is never made twice. Keys are kept here for 48
+ * hours; the events keep the request's digest, so the key reused later for another request is 422.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -61,7 +62,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const existing = await this.claim(key, hash);
     if (existing) this.replay(existing, hash);
     // The events this request writes carry the key's digest: a retry finds them (no second write).
-    const outcome = await runIdempotentWrite(idempotencyDigest(request.caller?.actor ?? '', key), handle).then(
+    const outcome = await runIdempotentWrite({ id: idempotencyDigest(request.caller?.actor ?? '', key), request: hash }, handle).then(
       (body) => ({ body, failure: undefined }),
       (failure: unknown) => ({ body: undefined, failure }),
     );
@@ -116,11 +117,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** A repeat is answered by the problem filter, which writes the stored status, headers and body. */
   private replay(row: KeyRow, hash: string): never {
-    if (row.request_hash !== hash)
-      throw problemError(422, 'Idempotency-Key reused', {
-        code: 'IDEMPOTENCY_KEY_REUSED',
-        detail: 'This Idempotency-Key was used for another request; use a new key.',
-      });
+    if (row.request_hash !== hash) throw new IdempotencyKeyReusedError();
     if (row.status === null || !row.response)
       throw problemError(
         409,

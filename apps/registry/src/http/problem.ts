@@ -5,6 +5,7 @@ import { ConcurrencyError } from '@registry/event-store';
 import { ProjectionLagError } from '@registry/projections';
 import { isDatabaseUnavailable } from '@registry/database';
 import { PreconditionFailedError } from '../core/event-sourced-repository.js';
+import { IdempotencyKeyReusedError } from '../core/idempotent-write.js';
 import { CursorError } from '../core/paging.js';
 import { codeForStatus, PROBLEMS, problemTypeOf } from './problem-catalogue.js';
 
@@ -96,6 +97,8 @@ export function toProblem(error: unknown): ProblemAnswer {
 
 /** The request was understood and refused: invalid, not authorised, against the rules or a stale version. */
 function refusalProblem(error: unknown): ProblemAnswer | undefined {
+  if (error instanceof IdempotencyKeyReusedError)
+    return plain(problem(422, 'Idempotency-Key reused', { code: 'IDEMPOTENCY_KEY_REUSED', detail: error.message }));
   if (error instanceof ValidationProblem)
     return plain(problem(400, 'Invalid request', { code: 'VALIDATION_FAILED', detail: error.detail, errors: error.errors }));
   if (error instanceof ReleaseNotAuthorised) {
