@@ -83,6 +83,25 @@ describe('paging and filters on every list', () => {
       ]);
   });
 
+  it('refuses a cursor of the right shape holding values it never gave (a day that does not exist, not a uuid), naming the parameter', async () => {
+    const cursor = (key: string[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const junk: [string, string[]][] = [
+      ['/deliveries', ['2024-02-30', '2024-12-02 10:00:00+00', 'x']],
+      ['/deliveries', ['2024-12-02', 'yesterday', '6f1c2f4e-0d7b-4c1e-8f3a-2b9d4e5f6a7b']],
+      ['/deliberations', ['2024-13-01', '24-130']],
+      ['/reminders', ['not a time', 'x']],
+      ['/destruction-schedule', ['2030-02-30', '2024-12-02', '6f1c2f4e-0d7b-4c1e-8f3a-2b9d4e5f6a7b']],
+      ['/deliberations/24-130/events', ['one']],
+      ['/deliberations/24-130/output-releases', ['2025-03-02 10:00:00+00', 'x']],
+    ];
+    for (const [path, key] of junk)
+      expect([
+        path,
+        key,
+        expectProblem(await api.request('GET', `${path}?cursor=${cursor(key)}`, { role: 'auditor' }), 400).errors[0].path,
+      ]).toEqual([path, key, '/query/cursor']);
+  });
+
   it('filters deliveries by recipient, deliberation, dataset, delivery dates and destruction', async () => {
     const ids = async (query: string) => (await walk(`/deliveries?${query}`)).items.map((d) => d.id);
     expect(await ids('recipient=steunpunt-werk')).toEqual(werk);

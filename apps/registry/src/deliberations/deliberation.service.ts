@@ -97,7 +97,7 @@ export class DeliberationService {
   async list(filter: DeliberationFilter) {
     const on = filter.on ?? filter.inForceOn ?? brusselsDate();
     const limit = filter.limit ?? DEFAULT_LIMIT;
-    let after = decodeCursor(filter.cursor, 2);
+    let after = decodeCursor(filter.cursor, ['day', 'text']);
     const items: ReturnType<typeof listItem>[] = [];
     for (;;) {
       const batch = await this.candidates(filter, after, limit + 1);
@@ -157,7 +157,7 @@ export class DeliberationService {
   async events(id: string, request: PageRequest = {}) {
     const events = await this.store.readStream(deliberationStreamId(id));
     if (events.length === 0) throw notFound(`no deliberation ${id.replace('-', '/')} is recorded`);
-    const after = Number(decodeCursor(request.cursor, 1)?.[0] ?? 0);
+    const after = Number(decodeCursor(request.cursor, ['revision'])?.[0] ?? 0);
     const limit = request.limit ?? DEFAULT_LIMIT;
     const rest = events.filter((e) => e.revision > after).slice(0, limit + 1);
     const page = pageOf(rest, limit, (e) => [String(e.revision)]);

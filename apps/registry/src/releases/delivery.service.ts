@@ -122,7 +122,7 @@ export class DeliveryService {
   /** One page of the ledger, oldest delivery first, as known at `knownAt` (default now). */
   async list(filter: DeliveryFilter): Promise<Page<DeliveryView>> {
     const limit = filter.limit ?? DEFAULT_LIMIT;
-    const after = decodeCursor(filter.cursor, 3);
+    const after = decodeCursor(filter.cursor, ['day', 'instant', 'uuid']);
     const rows = await ledgerRows(this.db, {
       recipient: filter.recipient,
       deliberation: filter.deliberation,

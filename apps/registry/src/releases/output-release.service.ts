@@ -26,7 +26,7 @@ export class OutputReleaseService {
 
   /** One page of a deliberation's output releases, in the order they were recorded. */
   async list(id: string, request: PageRequest & { knownAt?: string } = {}) {
-    const after = decodeCursor(request.cursor, 2);
+    const after = decodeCursor(request.cursor, ['instant', 'uuid']);
     const limit = request.limit ?? DEFAULT_LIMIT;
     const rows = await outputReleaseRows(this.db, id, { knownAt: request.knownAt, after, limit: limit + 1 });
     const page = pageOf(rows, limit, (r) => [r.page_key, r.id]);

@@ -1,21 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { obligationStatus } from '@registry/domain';
 import { scheduleRowsIn, type DeadlineRange, type ScheduleRow } from '@registry/projections';
-import { CursorError, decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from '../core/paging.js';
+import { decodeCursor, DEFAULT_LIMIT, pageOf, type PageRequest } from '../core/paging.js';
 import type { DeadlineRangeCache } from './deadline-ranges.js';
 
 /** Ranges looked in by the first query of a page; each further query looks in four times as many. */
 const FIRST_RANGES = 64;
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The schedule's cursor: (destroyBy, deliveredOn, delivery), as the database compares them. */
-function scheduleCursor(cursor: string | undefined): string[] | undefined {
-  const after = decodeCursor(cursor, 3);
-  if (after && !(DAY.test(after[0]) && DAY.test(after[1]) && UUID.test(after[2]))) throw new CursorError();
-  return after;
-}
 
 /** The ranges from `start` on, at least `size` of them, ending at a change of deadline (the order needs whole deadlines). */
 function wholeDeadlines(ranges: DeadlineRange[], start: number, size: number): DeadlineRange[] {
@@ -43,7 +33,7 @@ export interface ScheduleQuery extends ScheduleRange {
  * order as the whole schedule cut at the cursor (`DeliveryService.schedule`).
  */
 export async function schedulePage(db: DataSource, deadlines: DeadlineRangeCache, request: ScheduleQuery, firstRanges = FIRST_RANGES) {
-  const after = scheduleCursor(request.cursor);
+  const after = decodeCursor(request.cursor, ['day', 'day', 'uuid']);
   const limit = request.limit ?? DEFAULT_LIMIT;
   const from = [after?.[0], request.destroyByFrom]
     .filter((day) => day !== undefined)

@@ -65,7 +65,7 @@ export class ReminderService {
 
   /** One page of the reminders issued (as known at `knownAt`), with the send status of each channel. */
   async list(filter: PageRequest & { delivery?: string; knownAt?: string } = {}) {
-    const after = decodeCursor(filter.cursor, 2);
+    const after = decodeCursor(filter.cursor, ['instant', 'uuid']);
     const limit = filter.limit ?? DEFAULT_LIMIT;
     const rows = await reminderRows(this.db, { delivery: filter.delivery, knownAt: filter.knownAt, after, limit: limit + 1 });
     const page = pageOf(rows, limit, (r) => [r.page_key, r.id]);
