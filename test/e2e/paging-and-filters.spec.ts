@@ -69,6 +69,10 @@ describe('paging and filters on every list', () => {
   it('refuses a limit above 1000 or below 1, and a cursor it did not give, naming the parameter', async () => {
     expect(expectProblem(await api.request('GET', '/deliveries?limit=1001', { role: 'auditor' }), 400).errors[0].path).toBe('/query/limit');
     expect(expectProblem(await api.request('GET', '/deliveries?limit=0', { role: 'auditor' }), 400).errors[0].path).toBe('/query/limit');
+    expect(expectProblem(await api.request('GET', '/deliveries?limit=', { role: 'auditor' }), 400).errors[0].path).toBe('/query/limit');
+    expect(expectProblem(await api.request('GET', '/destruction-schedule?within=', { role: 'auditor' }), 400).errors[0].path).toBe(
+      '/query/within',
+    );
     for (const path of [
       '/deliveries',
       '/deliberations',

@@ -9,14 +9,22 @@ import { calendarDate, deliberationNumber, identifier, instant } from '@registry
 
 export const MAX_LIMIT = 1000;
 
+/** A whole number in the query string; an empty value is refused, not read as 0. */
+const wholeNumber = (min: number, max: number, example: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? Number.NaN : v),
+    z.coerce
+      .number()
+      .int()
+      .min(min)
+      .max(max)
+      .meta({ examples: [example] }),
+  );
+
 const page = {
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_LIMIT)
+  limit: wholeNumber(1, MAX_LIMIT, DEFAULT_LIMIT)
     .optional()
-    .meta({ description: `How many items to answer at most (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}).`, examples: [100] }),
+    .meta({ description: `How many items to answer at most (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}).` }),
   cursor: z
     .string()
     .max(500)
@@ -79,13 +87,7 @@ export const scheduleQuery = z.strictObject({
     .optional()
     .meta({ description: 'The date the obligations are judged on (default today); `on` is a synonym.', format: 'date' }),
   on,
-  within: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(36500)
-    .optional()
-    .meta({ description: 'Days ahead counted as `due` (default 90; both ends included).', examples: [90] }),
+  within: wholeNumber(0, 36500, 90).optional().meta({ description: 'Days ahead counted as `due` (default 90; both ends included).' }),
   knownAt,
   destroyByFrom: calendarDate.optional().meta({
     description: 'Only obligations whose deadline (`destroyBy`) is on or after this date; paging applies within the range.',
