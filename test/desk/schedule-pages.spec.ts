@@ -111,6 +111,22 @@ describe('the schedule page shows every obligation of a schedule longer than a p
     await checkAccessible(page, 'schedule-pages-two-a-page');
   }, 60_000);
 
+  it('within 0 counts no deadline ahead as due, and the calendar download asks for what the page shows', async () => {
+    const knownAt = encodeURIComponent(smallKnownAt);
+    await page.goto(`${server.url}/desk/schedule?asOf=2025-11-30&within=0&knownAt=${knownAt}`);
+    await see(scheduleTable().locator('tbody tr')).toHaveCount(7);
+    const rows = await rowsOf(scheduleTable());
+    const december = rows.filter((row) => row.includes('31/12/2025'));
+    expect(december).toHaveLength(3);
+    expect(december.every((row) => row.includes('31pending'))).toBe(true);
+    const [request] = await Promise.all([
+      page.waitForRequest(/destruction-schedule\.ics/),
+      page.getByRole('button', { name: 'Download (.ics)' }).click(),
+    ]);
+    const asked = new URL(request.url()).searchParams;
+    expect([asked.get('asOf'), asked.get('within'), asked.get('knownAt')]).toEqual(['2025-11-30', '0', smallKnownAt]);
+  }, 60_000);
+
   it('at 390 px wide, the pager and the month navigation stay within the screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}${SCHEDULE}&limit=2`);

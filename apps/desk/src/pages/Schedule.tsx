@@ -39,10 +39,11 @@ function useScheduleColumns(): Column<ScheduleEntry>[] {
 }
 
 /** The subscription address and a one-click download of the same calendar. */
-function CalendarLink({ asOf, within }: { asOf: string; within: string }) {
+function CalendarLink({ asOf, within, knownAt }: { asOf: string; within: string; knownAt?: string }) {
   const { t } = useTranslation();
   const download = async () => {
-    const answer = await fetch(`/destruction-schedule.ics?asOf=${asOf}&within=${within}`, {
+    const query = new URLSearchParams({ asOf, within, ...(knownAt ? { knownAt } : {}) });
+    const answer = await fetch(`/destruction-schedule.ics?${query}`, {
       headers: { authorization: `Bearer ${storedKey()}` },
     });
     const link = document.createElement('a');
@@ -116,7 +117,7 @@ export default function SchedulePage() {
         <DateField label={t('asOf.knownAt')} value={filters.form.knownAt} onChange={filters.set('knownAt')} instant />
         <button type="submit">{t('register.apply')}</button>
       </form>
-      <CalendarLink asOf={asOf} within={within} />
+      <CalendarLink asOf={asOf} within={within} knownAt={knownAt} />
       <Obligations filters={scheduleFilters} />
       <ScheduleCalendar filters={scheduleFilters} />
       <RemindersSection asOf={asOf} />

@@ -36,7 +36,8 @@ function readSchedule(filters: ScheduleFilters, extra: { cursor?: string; destro
       params: {
         query: {
           asOf: filters.asOf,
-          within: Number(filters.within) || undefined,
+          // 0 is a real answer (nothing ahead is due); only an empty field means the default.
+          within: filters.within.trim() === '' ? undefined : Number(filters.within),
           knownAt: filters.knownAt || undefined,
           limit: filters.limit,
           ...extra,
