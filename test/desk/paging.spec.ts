@@ -94,4 +94,20 @@ describe('the desk pages through lists longer than a page', () => {
     await see(page.locator('main table tbody tr')).toHaveCount(5);
     await see(page.getByRole('navigation', { name: 'Pages of the delivery ledger' })).toHaveCount(0);
   });
+
+  it('the audit feed takes ?limit=, and a last page that is exactly full offers no Next to an empty page', async () => {
+    const total = (expectStatus(await server.request('GET', '/events?limit=1000', { role: 'auditor' }), 200).body as { items: unknown[] })
+      .items.length;
+    expect(total % 2).toBe(0); // two full pages of total/2, then nothing
+    const auditor = await signIn(browser, server, 'auditor');
+    await auditor.goto(`${server.url}/desk/audit?limit=${total / 2}`);
+    const pager = auditor.getByRole('navigation', { name: 'Event pages' });
+    const feed = auditor.getByRole('table', { name: 'Event feed' });
+    await see(feed.locator('tbody tr')).toHaveCount(total / 2);
+    await pager.getByRole('button', { name: 'Next' }).click();
+    await see(pager).toContainText('Page 2');
+    await see(feed.locator('tbody tr')).toHaveCount(total / 2);
+    expect(await pager.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    await auditor.context().close();
+  }, 60_000);
 });

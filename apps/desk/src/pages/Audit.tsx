@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client.js';
 import type { FeedPage, VerifyAnswer } from '../api/types.js';
 import { DataTable, type Column } from '../components/DataTable.js';
-import { Pager, useCursorPages } from '../components/Pager.js';
+import { Pager, pageSizeParam, useCursorPages } from '../components/Pager.js';
 import { Loading, ProblemMessage } from '../components/Status.js';
 import { showInstant } from '../format.js';
 import { useSession } from '../session.js';
 
-const PAGE = 25;
 type FeedEvent = FeedPage['items'][number];
 
 /** A deliberation's stream opens the deliberation as known when the event was recorded; a delivery's opens the delivery. */
@@ -78,14 +77,27 @@ function VerifyPanel() {
   );
 }
 
+/**
+ * A page of the log and whether anything follows it: the feed always answers a `next` checkpoint,
+ * so a full page asks for one event beyond it, lest Next open an empty page.
+ */
+async function readFeed(after: string | undefined, limit: number) {
+  const page = await unwrap<FeedPage>(api.GET('/events', { params: { query: { after, limit } } }));
+  if (page.items.length < limit) return { ...page, more: false };
+  const beyond = await unwrap<FeedPage>(api.GET('/events', { params: { query: { after: page.next, limit: 1 } } }));
+  return { ...page, more: beyond.items.length > 0 };
+}
+
 export default function AuditPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const pages = useCursorPages('feed');
+  const [params] = useSearchParams();
+  const pageSize = pageSizeParam(params.get('limit'));
+  const pages = useCursorPages(`feed-${pageSize}`);
   const feed = useQuery({
-    queryKey: ['feed', pages.cursor ?? null],
+    queryKey: ['feed', pageSize, pages.cursor ?? null],
     enabled: can('auditor'),
-    queryFn: () => unwrap<FeedPage>(api.GET('/events', { params: { query: { after: pages.cursor, limit: PAGE } } })),
+    queryFn: () => readFeed(pages.cursor, pageSize),
   });
   const columns = useFeedColumns();
   if (!can('auditor')) return <p role="alert">{t('problem.forbidden')}</p>;
@@ -103,9 +115,9 @@ export default function AuditPage() {
           <Pager
             label={t('audit.pages')}
             pages={pages}
-            pageSize={PAGE}
+            pageSize={pageSize}
             shown={items.length}
-            next={items.length < PAGE ? null : feed.data.next}
+            next={feed.data.more ? feed.data.next : null}
           />
         </>
       )}
