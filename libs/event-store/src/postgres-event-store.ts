@@ -43,7 +43,10 @@ function isUniqueViolation(error: unknown): boolean {
  * DataSource. `upcast` is applied to every event read, except `readAll(..., { raw: true })`.
  */
 export class PostgresEventStore implements EventStore {
-  private readonly rows = streamRowCache<EventRow>();
+  /** JSON text of the row's data and metadata, plus its fixed columns: what the cache weighs. */
+  private readonly rows = streamRowCache<EventRow>({
+    weigh: (row) => JSON.stringify(row.data).length + JSON.stringify(row.metadata).length + 300,
+  });
 
   constructor(
     private readonly dataSource: DataSource,
