@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -30,7 +30,10 @@ async function freePort(): Promise<number> {
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [MAIN], {
+  // Diagnostics: BENCH_SERVICE_NODE_ARGS (e.g. "--trace-gc") for the service's node, its stdout to BENCH_SERVICE_STDOUT.
+  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const stdoutFile = process.env.BENCH_SERVICE_STDOUT;
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),
@@ -42,8 +45,9 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
       REGISTRY_VERIFY_ON_START: 'false',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', stdoutFile ? 'pipe' : 'ignore', 'pipe'],
   });
+  if (stdoutFile) child.stdout!.pipe(createWriteStream(stdoutFile, { flags: 'a' }));
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
