@@ -16,7 +16,10 @@ async function allReminders(api: TestServer) {
   const items: { id: string; delivery: string; threshold: number | string }[] = [];
   let cursor: string | null = null;
   do {
-    const res = expectStatus(await api.request('GET', `/reminders?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { role: 'auditor' }), 200);
+    const res = expectStatus(
+      await api.request('GET', `/reminders?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { role: 'auditor' }),
+      200,
+    );
     items.push(...res.body.items);
     cursor = res.body.next;
   } while (cursor);
@@ -68,7 +71,10 @@ onPostgres(
       // Destructions land in the streams the batches are about to append to: those batches lose and decide again.
       for (let i = 0; i < deliveries.length; i += 10) {
         const body = { destroyedOn: '2026-12-20', certificateRef: `C-${i}`, attestedBy: 'DPO' };
-        expectStatus(await (i % 20 ? first : second).request('POST', `/deliveries/${deliveries[i]}/destruction`, { role: 'steward', body }), 201);
+        expectStatus(
+          await (i % 20 ? first : second).request('POST', `/deliveries/${deliveries[i]}/destruction`, { role: 'steward', body }),
+          201,
+        );
         destroyed.push(deliveries[i]);
       }
       const issued = (await Promise.all(runs)).flatMap((run) => itemsOf(expectStatus(run, 200).body));
@@ -83,15 +89,19 @@ onPostgres(
     it.each([
       ['2027-04-01', 90],
       ['2027-07-01', 'overdue'],
-    ])('four racing runs on %s issue the %s reminder of every open obligation exactly once', async (asOf, threshold) => {
-      const runs = await Promise.all(
-        [first, second, second, first].map((api) => api.request('POST', '/reminders/run', { role: 'secretariat', body: { asOf } })),
-      );
-      for (const run of runs) expectStatus(run, 200);
-      const issued = runs.flatMap((run) => itemsOf(run.body));
-      expect(issued.map((r) => r.delivery).sort()).toEqual(open().sort());
-      expect(new Set(issued.map((r) => r.threshold))).toEqual(new Set([threshold]));
-      await expectListedOnce(threshold, issued, open());
-    }, 120_000);
+    ])(
+      'four racing runs on %s issue the %s reminder of every open obligation exactly once',
+      async (asOf, threshold) => {
+        const runs = await Promise.all(
+          [first, second, second, first].map((api) => api.request('POST', '/reminders/run', { role: 'secretariat', body: { asOf } })),
+        );
+        for (const run of runs) expectStatus(run, 200);
+        const issued = runs.flatMap((run) => itemsOf(run.body));
+        expect(issued.map((r) => r.delivery).sort()).toEqual(open().sort());
+        expect(new Set(issued.map((r) => r.threshold))).toEqual(new Set([threshold]));
+        await expectListedOnce(threshold, issued, open());
+      },
+      120_000,
+    );
   },
 );

@@ -29,7 +29,8 @@ const event = (type: string) => ({
 });
 const noWait = { waitFor: async () => {} } as unknown as ProjectionRunner;
 /** Marks a stream once, never after it was closed (as a reminder is never issued after a destruction). */
-const markOnce = (history: DomainRecorded[]) => (history.some((e) => e.type === 'Marked' || e.type === 'Closed') ? [] : [{ type: 'Marked', data: {} }]);
+const markOnce = (history: DomainRecorded[]) =>
+  history.some((e) => e.type === 'Marked' || e.type === 'Closed') ? [] : [{ type: 'Marked', data: {} }];
 
 let db: Database;
 beforeAll(async () => {

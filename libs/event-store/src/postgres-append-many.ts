@@ -24,7 +24,10 @@ async function lockStreams(queryRunner: QueryRunner, streamIds: string[]) {
 }
 
 /** Moves the heads of existing streams and creates the new ones: one statement each. */
-async function advanceStreams(queryRunner: QueryRunner, moves: { streamId: string; from: number; to: number; lastHash: string; exists: boolean }[]) {
+async function advanceStreams(
+  queryRunner: QueryRunner,
+  moves: { streamId: string; from: number; to: number; lastHash: string; exists: boolean }[],
+) {
   const existing = moves.filter((m) => m.exists);
   if (existing.length > 0) {
     const updated = await records<{ stream_id: string }>(

@@ -80,9 +80,7 @@ describe(`PostgresEventStore.appendMany on ${testTarget}`, () => {
     const ids = Array.from({ length: 40 }, (_, i) => stream(`many-race-${i}`));
     await store.appendMany(ids.map((streamId) => ({ streamId, events: [newEvent()], expected: NO_STREAM })));
     // Four batches, each over 30 of the 40 streams in its own order, all expecting revision 1.
-    const batches = [0, 10, 20, 30].map((offset) =>
-      Array.from({ length: 30 }, (_, i) => ids[(offset + (offset % 20 ? 29 - i : i)) % 40]),
-    );
+    const batches = [0, 10, 20, 30].map((offset) => Array.from({ length: 30 }, (_, i) => ids[(offset + (offset % 20 ? 29 - i : i)) % 40]));
     const outcomes = await Promise.allSettled(
       batches.map((batch) => store.appendMany(batch.map((streamId) => ({ streamId, events: [newEvent('won')], expected: 1 })))),
     );
