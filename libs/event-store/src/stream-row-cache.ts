@@ -4,8 +4,8 @@ export type RowWeight<Row> = (row: Row) => number;
 /**
  * The rows of recently read streams, in revision order; bounded by stream count and by the
  * rows' total weight, least recently written stream dropped first. A deliberation's rows
- * weigh kilobytes each, a delivery's a few hundred bytes: a count alone held ~100 MB of
- * deliberations at decades scale (issue 14).
+ * weigh kilobytes each (the bench's 5 KB on average; a real one can be much larger), a
+ * delivery's a few hundred bytes: a count alone bounds nothing in bytes (issue 14).
  */
 export function streamRowCache<Row>(limits: { streams?: number; bytes?: number; weigh?: RowWeight<Row> } = {}) {
   const { streams: maxStreams = 5_000, bytes: maxBytes = 32 * 1024 * 1024, weigh = () => 0 } = limits;
