@@ -20,4 +20,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/apps/registry/src/main.js"]
+# V8 collects the old space at 1.5 times the live set instead of 3-4 times (issue 14, docs/deploy.md).
+CMD ["node", "--heap-growing-percent=50", "dist/apps/registry/src/main.js"]

@@ -1,11 +1,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const MAIN = fileURLToPath(new URL('../../apps/registry/src/main.js', import.meta.url));
 export const BENCH_KEY = 'bench-steward';
+/**
+ * The service's node flags, as `npm start` and the Dockerfile pass them: the old space is
+ * collected at 1.5 times the live set, not 3-4 times (issue 14; test/architecture/node-flags.spec.ts).
+ */
+export const SERVICE_NODE_FLAGS = ['--heap-growing-percent=50'];
 
 export interface RunningServer {
   child: ChildProcess;
@@ -30,7 +35,10 @@ async function freePort(): Promise<number> {
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [MAIN], {
+  // Diagnostics: BENCH_SERVICE_NODE_ARGS (e.g. "--trace-gc") for the service's node, its stdout to BENCH_SERVICE_STDOUT.
+  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const stdoutFile = process.env.BENCH_SERVICE_STDOUT;
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeArgs, MAIN], {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),
@@ -42,8 +50,9 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
       REGISTRY_VERIFY_ON_START: 'false',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', stdoutFile ? 'pipe' : 'ignore', 'pipe'],
   });
+  if (stdoutFile) child.stdout!.pipe(createWriteStream(stdoutFile, { flags: 'a' }));
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -75,6 +75,13 @@ export interface AppendOptions {
   keepRecordedAt?: boolean;
 }
 
+/** One stream's part of `appendMany`. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+}
+
 export interface ReadAllOptions {
   /** Skip upcasting: events exactly as stored, as hashed (for `verifyLog`). */
   raw?: boolean;
@@ -102,6 +109,12 @@ export interface EventStore {
    * stored, throws DuplicateEventError.
    */
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several streams (each at most once) atomically: every stream is checked as
+   * `append` checks it, and one ConcurrencyError or DuplicateEventError stores nothing of any.
+   * Results in the order given. Optional: a store without it is appended to stream by stream.
+   */
+  appendMany?(appends: StreamAppend[]): Promise<AppendResult[]>;
   /** Every event of a stream in revision order; [] for an unknown stream. */
   readStream(streamId: string): Promise<StoredEvent[]>;
   /** Events of many streams, grouped by stream id (missing streams are absent). */

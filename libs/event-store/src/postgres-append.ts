@@ -33,7 +33,7 @@ async function lockForAppend(queryRunner: QueryRunner, streamId: string, conditi
  * Gives the transaction its id and reads the database clock under CLOCK, so ids and instants
  * are handed out in the same order; never earlier than the last committed event in global order.
  */
-async function stampTransaction(queryRunner: QueryRunner): Promise<string> {
+export async function stampTransaction(queryRunner: QueryRunner): Promise<string> {
   try {
     const [row] = await records<{ at: string }>(
       queryRunner,
@@ -121,7 +121,7 @@ async function lockStreamRow(queryRunner: QueryRunner, streamId: string): Promis
  * The rows to insert, each hashed on the one before it, from the stream's head on. `recordedAt`
  * stamps every event's metadata; undefined keeps the recordedAt each event brings (a copied log).
  */
-function chainedRows(streamId: string, events: NewEvent[], head: { revision: number; lastHash: string; recordedAt?: string }) {
+export function chainedRows(streamId: string, events: NewEvent[], head: { revision: number; lastHash: string; recordedAt?: string }) {
   let previousHash = head.lastHash;
   const rows = events.map((event, index) => {
     const revision = head.revision + index + 1;

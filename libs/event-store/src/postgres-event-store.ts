@@ -12,11 +12,13 @@ import {
   type ReadAllOptions,
   type StoredEvent,
   type StreamHead,
+  type StreamAppend,
   type Upcaster,
 } from './event-store.js';
 import { normalize } from './append-input.js';
 import { streamRowCache } from './stream-row-cache.js';
 import { APPENDERS_KEY, appendInTransaction } from './postgres-append.js';
+import { appendManyInTransaction } from './postgres-append-many.js';
 import {
   COLUMNS,
   compareCheckpoints,
@@ -41,7 +43,10 @@ function isUniqueViolation(error: unknown): boolean {
  * DataSource. `upcast` is applied to every event read, except `readAll(..., { raw: true })`.
  */
 export class PostgresEventStore implements EventStore {
-  private readonly rows = streamRowCache<EventRow>();
+  /** JSON text of the row's data and metadata, plus its fixed columns: what the cache weighs. */
+  private readonly rows = streamRowCache<EventRow>({
+    weigh: (row) => JSON.stringify(row.data).length + JSON.stringify(row.metadata).length + 300,
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,6 +60,27 @@ export class PostgresEventStore implements EventStore {
    */
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
     return this.lockingAppend(streamId, events, expected, options);
+  }
+
+  /**
+   * One transaction for every stream: one lock statement, one stamp, one revision read, one
+   * update of the heads and one insert per thousand events. A unique violation (a racing append
+   * of the same ids) is thrown as it is: nothing was stored, the caller may append stream by stream.
+   */
+  async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    const queryRunner = this.dataSource.createQueryRunner();
+    try {
+      await queryRunner.startTransaction();
+      const results = await appendManyInTransaction(queryRunner, appends);
+      await queryRunner.commitTransaction();
+      return results;
+    } catch (error) {
+      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await queryRunner.release();
+    }
   }
 
   /** Lock the stream, check duplicates and the revision, then insert (several round trips). */

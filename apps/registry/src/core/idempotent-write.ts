@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
  */
 const storage = new AsyncLocalStorage<IdempotentWrite>();
 
-interface IdempotentWrite {
+export interface IdempotentWrite {
   /** Digest of (actor, key): what events written under the key carry in `metadata.idempotencyKey`. */
   id: string;
   /** Digest of the request itself: the same key with another request is refused, however old the key. */

@@ -9,10 +9,8 @@ import type { CommandContext, EventSourcedRepository } from '../core/event-sourc
 
 const thresholdOf = (t: string): Threshold => (t === 'overdue' ? 'overdue' : Number(t));
 
-/** Reminders issued at once in a run: each is its own stream append and read-model wait. */
-const ISSUING_CONCURRENCY = 8;
-/** Reminders appended before waiting for the read models to include them (bounds the lag). */
-const ISSUED_PER_WAIT = 400;
+/** Reminders appended in one transaction (all or nothing; a lost race decides the group again). */
+const ISSUED_PER_TRANSACTION = 200;
 
 /** Issues destruction reminders as events in each delivery's stream, exactly once per threshold. */
 export class ReminderService {
@@ -27,37 +25,34 @@ export class ReminderService {
   /**
    * Issues every reminder due on `asOf` that was not issued yet; returns those issued now, in
    * deadline order. Reads only open obligations whose deadline is within the largest threshold
-   * (or past), and issues a few at a time, waiting for the read models once at the end.
+   * (or past), and appends them ISSUED_PER_TRANSACTION to a transaction, waiting for the read
+   * models once at the end.
    */
   async run(asOf: string, ctx: CommandContext) {
     const horizon = Math.max(0, ...this.thresholds);
     const candidates = (await this.deliveries.dueObligations(asOf, horizon)).filter(
       (entry) => reminderDue(entry.destroyBy, asOf, entry.issued.map(thresholdOf), this.thresholds) !== undefined,
     );
-    const issuedPer: ReminderEvent['data'][][] = candidates.map(() => []);
-    for (let from = 0; from < candidates.length; from += ISSUED_PER_WAIT) {
-      const checkpoints: string[] = [];
-      let next = from;
-      const end = Math.min(candidates.length, from + ISSUED_PER_WAIT);
-      const worker = async () => {
-        for (let i = next++; i < end; i = next++) {
-          const entry = candidates[i];
-          // The read model only narrows the search; the delivery stream decides (and races lose there).
-          const { events, result } = await this.repository.handle(
-            deliveryStreamId(entry.delivery),
-            (history) =>
-              decideReminder(history as Recorded<DeliveryEvent | ReminderEvent>[], entry.destroyBy, asOf, randomUUID(), this.thresholds),
-            ctx,
-            { awaitReadModels: false },
-          );
-          issuedPer[i] = (events as ReminderEvent[]).map((e) => e.data);
-          checkpoints.push(result.checkpoint);
-        }
-      };
-      await Promise.all(Array.from({ length: ISSUING_CONCURRENCY }, worker));
-      // One read-your-writes wait per few hundred reminders, not one per reminder.
-      await this.repository.awaitReadModels(checkpoints);
+    const issuedPer: ReminderEvent['data'][][] = [];
+    const checkpoints: string[] = [];
+    for (let from = 0; from < candidates.length; from += ISSUED_PER_TRANSACTION) {
+      const group = candidates.slice(from, from + ISSUED_PER_TRANSACTION);
+      // The read model only narrows the search; the delivery streams decide (and races lose there).
+      const handled = await this.repository.handleMany(
+        group.map((entry) => ({
+          streamId: deliveryStreamId(entry.delivery),
+          decide: (history) =>
+            decideReminder(history as Recorded<DeliveryEvent | ReminderEvent>[], entry.destroyBy, asOf, randomUUID(), this.thresholds),
+        })),
+        ctx,
+      );
+      for (const { events, result } of handled) {
+        issuedPer.push((events as ReminderEvent[]).map((e) => e.data));
+        checkpoints.push(result.checkpoint);
+      }
     }
+    // One read-your-writes wait for the whole run.
+    await this.repository.awaitReadModels(checkpoints);
     const issued = issuedPer.flat();
     if (issued.length > 0) this.afterIssue();
     return issued.map((r) => ({ id: r.reminderId, ...r }));
