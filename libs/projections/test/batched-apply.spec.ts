@@ -100,6 +100,7 @@ describe('batched projection writes', () => {
 
   const snapshot = async () => ({
     deliberations: await query(db.dataSource, 'SELECT * FROM rm_deliberations ORDER BY id'),
+    parties: await query<{ party_id: string }>(db.dataSource, 'SELECT * FROM rm_deliberation_parties ORDER BY party_id, deliberation_id'),
     deliveries: await query<{ destroyed_on: unknown }>(db.dataSource, 'SELECT * FROM rm_deliveries ORDER BY id'),
     reminders: await query(db.dataSource, 'SELECT * FROM rm_reminders ORDER BY id'),
   });
@@ -109,6 +110,9 @@ describe('batched projection writes', () => {
     await oneByOne.catchUp();
     const expected = await snapshot();
     expect(expected.deliberations).toHaveLength(12);
+    // Every party of the document, and the one each odd deliberation's amendment adds.
+    expect(expected.parties).toHaveLength(12 * document.parties.length + 6);
+    expect(expected.parties.filter((p) => p.party_id.startsWith('new-'))).toHaveLength(6);
     expect(expected.deliveries).toHaveLength(36);
     expect(expected.reminders).toHaveLength(12 * 5);
     expect(expected.deliveries.filter((d) => d.destroyed_on !== null)).toHaveLength(12);
