@@ -45,9 +45,11 @@ export function deliberationListRows(sql: SqlExecutor, filter: DeliberationListF
 /** Ids of every deliberation (or of those that ever named `party`), oldest decision first. */
 export async function deliberationIds(sql: SqlExecutor, party?: string): Promise<string[]> {
   const rows = party
-    ? await query<{ id: string }>(sql, 'SELECT id FROM rm_deliberations WHERE party_ids @> ARRAY[$1]::text[] ORDER BY decided_on, id', [
-        party,
-      ])
+    ? await query<{ id: string }>(
+        sql,
+        'SELECT deliberation_id AS id FROM rm_deliberation_parties WHERE party_id = $1 ORDER BY decided_on, deliberation_id',
+        [party],
+      )
     : await query<{ id: string }>(sql, 'SELECT id FROM rm_deliberations ORDER BY decided_on, id');
   return rows.map((r) => r.id);
 }
