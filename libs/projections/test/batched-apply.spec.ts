@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { query, withTransaction, type Database } from '@registry/database';
 import { NO_STREAM, PostgresEventStore, START, type NewEvent } from '@registry/event-store';
 import { openTestDatabase } from '../../../test/support/database.js';
+import { DeliberationParties1732000001700 } from '../../../migrations/1732000001700-deliberation-parties.js';
 import { deliberationIndexProjection, deliveryLedgerProjection, ProjectionRunner } from '../src/index.js';
 
 const document = JSON.parse(readFileSync(new URL('../../../fixtures/24-130.deliberation.json', import.meta.url), 'utf8'));
@@ -142,6 +143,14 @@ describe('batched projection writes', () => {
           events.filter((e) => p.handles.includes(e.type)),
         ),
       );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('given a database migrated before rm_deliberation_parties, when its migration runs, then it fills the table with the rows the projection writes', async () => {
+    const before = await snapshot();
+    const migration = new DeliberationParties1732000001700();
+    await withTransaction(db.dataSource, (sql) => migration.down(sql));
+    await withTransaction(db.dataSource, (sql) => migration.up(sql));
     expect(await snapshot()).toEqual(before);
   });
 });
