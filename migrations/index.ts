@@ -6,6 +6,7 @@ import { RemindersPerDeadline1732000000013 } from './1732000000013-reminders-per
 import { DueObligationsIndex1732000001400 } from './1732000001400-due-obligations-index.js';
 import { ScheduleByDeadlineRange1732000001500 } from './1732000001500-schedule-by-deadline-range.js';
 import { ProjectionDeferredIndexes1732000001600 } from './1732000001600-projection-deferred-indexes.js';
+import { DeliberationParties1732000001700 } from './1732000001700-deliberation-parties.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const allMigrations = [
@@ -17,4 +18,5 @@ export const allMigrations = [
   DueObligationsIndex1732000001400,
   ScheduleByDeadlineRange1732000001500,
   ProjectionDeferredIndexes1732000001600,
+  DeliberationParties1732000001700,
 ];

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { query, withTransaction, type Database } from '@registry/database';
 import { NO_STREAM, PostgresEventStore, START, type NewEvent } from '@registry/event-store';
 import { openTestDatabase } from '../../../test/support/database.js';
+import { DeliberationParties1732000001700 } from '../../../migrations/1732000001700-deliberation-parties.js';
 import { deliberationIndexProjection, deliveryLedgerProjection, ProjectionRunner } from '../src/index.js';
 
 const document = JSON.parse(readFileSync(new URL('../../../fixtures/24-130.deliberation.json', import.meta.url), 'utf8'));
@@ -100,6 +101,7 @@ describe('batched projection writes', () => {
 
   const snapshot = async () => ({
     deliberations: await query(db.dataSource, 'SELECT * FROM rm_deliberations ORDER BY id'),
+    parties: await query<{ party_id: string }>(db.dataSource, 'SELECT * FROM rm_deliberation_parties ORDER BY party_id, deliberation_id'),
     deliveries: await query<{ destroyed_on: unknown }>(db.dataSource, 'SELECT * FROM rm_deliveries ORDER BY id'),
     reminders: await query(db.dataSource, 'SELECT * FROM rm_reminders ORDER BY id'),
   });
@@ -109,6 +111,9 @@ describe('batched projection writes', () => {
     await oneByOne.catchUp();
     const expected = await snapshot();
     expect(expected.deliberations).toHaveLength(12);
+    // Every party of the document, and the one each odd deliberation's amendment adds.
+    expect(expected.parties).toHaveLength(12 * document.parties.length + 6);
+    expect(expected.parties.filter((p) => p.party_id.startsWith('new-'))).toHaveLength(6);
     expect(expected.deliveries).toHaveLength(36);
     expect(expected.reminders).toHaveLength(12 * 5);
     expect(expected.deliveries.filter((d) => d.destroyed_on !== null)).toHaveLength(12);
@@ -138,6 +143,14 @@ describe('batched projection writes', () => {
           events.filter((e) => p.handles.includes(e.type)),
         ),
       );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('given a database migrated before rm_deliberation_parties, when its migration runs, then it fills the table with the rows the projection writes', async () => {
+    const before = await snapshot();
+    const migration = new DeliberationParties1732000001700();
+    await withTransaction(db.dataSource, (sql) => migration.down(sql));
+    await withTransaction(db.dataSource, (sql) => migration.up(sql));
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -29,6 +29,12 @@ describe('inForceDeliberationsNaming', () => {
          VALUES ($1, $2, $3, $4, NULL, $5, 1, now())`,
         [number.replace('/', '-'), number, decided, effective, parties],
       );
+    // The candidates come from the companion table the projection keeps (one row per party).
+    await query(
+      db.dataSource,
+      `INSERT INTO rm_deliberation_parties (party_id, deliberation_id, number, decided_on, effective_from, recorded_at)
+       SELECT unnest(party_ids), id, number, decided_on, effective_from, recorded_at FROM rm_deliberations`,
+    );
   });
   afterAll(() => db.close());
 
