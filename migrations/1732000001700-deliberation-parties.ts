@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * A check that names no deliberation looks up the most recent deliberations naming the
- * recipient (ADR 14). The GIN index on rm_deliberations.party_ids finds them in no order (a few
+ * recipient (ADR 16). The GIN index on rm_deliberations.party_ids finds them in no order (a few
  * hundred buffers per check at decades scale); this companion table holds one row per
  * (party, deliberation) with the dates, and a b-tree on (party_id, decided_on DESC) that
  * includes the rest, so the lookup is an index-only scan over a handful of entries.

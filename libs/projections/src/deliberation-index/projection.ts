@@ -88,7 +88,7 @@ const addedParties = (event: StoredEvent): string[] =>
 
 /**
  * rm_deliberation_parties holds one row per element of party_ids (a check's candidates by
- * recency, ADR 14): copied from the deliberations' rows once they have their parties, so it
+ * recency, ADR 16): copied from the deliberations' rows once they have their parties, so it
  * cannot drift from them; a replay inserts nothing new.
  */
 async function namePartiesOf(sql: QueryRunner, ids: string[]) {

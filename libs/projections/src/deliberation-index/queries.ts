@@ -72,7 +72,7 @@ export function deliberationsNaming(sql: SqlExecutor, party: string) {
  * chunk). Latest decision first; the order within a day is the caller's.
  * An index-only scan of rm_deliberation_parties_recency (party_id, decided_on DESC) INCLUDE
  * (effective_from, deliberation_id, number), from `before` down, skipping those not yet in
- * effect: a handful of index entries (ADR 14). 'infinity' rather than `$3 IS NULL OR …` keeps
+ * effect: a handful of index entries (ADR 16). 'infinity' rather than `$3 IS NULL OR …` keeps
  * `before` an index condition in a generic plan.
  */
 export function inForceDeliberationsNaming(sql: SqlExecutor, party: string, on: string, chunk: { before?: string; limit: number }) {

@@ -6,7 +6,7 @@
 export const deliberationIndexTables = {
   tables: {
     rm_deliberations: ['id', 'number', 'decided_on', 'effective_from', 'title', 'party_ids', 'version', 'recorded_at'],
-    /** One row per element of rm_deliberations.party_ids: a check's candidates by recency (ADR 14). */
+    /** One row per element of rm_deliberations.party_ids: a check's candidates by recency (ADR 16). */
     rm_deliberation_parties: ['party_id', 'deliberation_id', 'number', 'decided_on', 'effective_from', 'recorded_at'],
   },
   /** migrations/ (by class name) that create or reshape these tables or their indexes. */
