@@ -9,6 +9,8 @@ export interface RunnerOptions {
   /** How long a read-your-writes wait may take before giving up. */
   waitTimeoutMs?: number;
   onError?: (projection: string, error: unknown) => void;
+  /** Groups of at least this many new rows in a batch may be written by COPY (PostgreSQL only; unset: never, PGlite): ADR 13. */
+  copyFrom?: number;
 }
 
 /** A rebuild replays the whole log: larger batches mean fewer transactions. */
@@ -157,7 +159,7 @@ export class ProjectionRunner {
     const relevant = batch.events.filter((e) => projection.handles.includes(e.type));
     try {
       return await this.inTransaction(async (sql) => {
-        if (projection.applyBatch && relevant.length > 1) await projection.applyBatch(sql, relevant);
+        if (projection.applyBatch && relevant.length > 1) await projection.applyBatch(sql, relevant, { copyFrom: this.options.copyFrom });
         else for (const event of relevant) await projection.apply(sql, event);
         return this.moveCheckpoint(sql, projection.name, from, batch.checkpoint);
       });
