@@ -18,10 +18,17 @@ export async function copyRows(
 ): Promise<void> {
   const client = (sql as unknown as { databaseConnection?: ClientBase }).databaseConnection;
   if (!client) throw new Error('COPY needs a connected QueryRunner');
-  let text = '';
-  for (const row of rows) text += row.map(field).join('\t') + '\n';
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-  await pipeline(Readable.from([text]), stream);
+  // Sent a few hundred rows at a time: PostgreSQL writes one part while the next is encoded.
+  await pipeline(Readable.from(encoded(rows)), stream);
+}
+
+function* encoded(rows: readonly (readonly unknown[])[], part = 256): Generator<string> {
+  for (let from = 0; from < rows.length; from += part) {
+    let text = '';
+    for (const row of rows.slice(from, from + part)) text += row.map(field).join('\t') + '\n';
+    yield text;
+  }
 }
 
 /** COPY text format: null and undefined are \N (NULL), objects JSON (jsonb); backslash, tab and line ends escaped. */
