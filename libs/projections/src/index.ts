@@ -1,5 +1,6 @@
 export * from './projection.js';
 export * from './projection-runner.js';
+export { COPY_FROM } from './copy-rows.js';
 export * from './deliberation-index/projection.js';
 export * from './deliberation-index/queries.js';
 export * from './deliberation-index/tables.js';

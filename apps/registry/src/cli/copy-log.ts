@@ -3,7 +3,7 @@ import { openDatabase } from '@registry/database';
 import { copyLog } from '@registry/event-store';
 import { openKurrentDbEventStore } from '@registry/event-store/kurrentdb';
 import { PostgresEventStore } from '@registry/event-store';
-import { ProjectionRunner } from '@registry/projections';
+import { COPY_FROM, ProjectionRunner } from '@registry/projections';
 import { loadConfig } from '../core/config.js';
 import { registryProjections } from '../core/registry-infrastructure.js';
 import { registryUpcasters } from '../core/upcasters.js';
@@ -35,6 +35,7 @@ export function copyLogCommand(cli: Command) {
           database.dataSource,
           to,
           registryProjections(() => []),
+          { copyFrom: database.kind === 'postgres' ? COPY_FROM : undefined },
         );
         for (const projection of runner.projections) {
           if (projection.rebuildable === false) await runner.skipTo(projection.name, await to.headCheckpoint());

@@ -8,6 +8,7 @@ import {
   outboxProjection,
   outputReleaseProjection,
   ProjectionRunner,
+  COPY_FROM,
   type Channel,
   type Projection,
 } from '@registry/projections';
@@ -77,6 +78,7 @@ export class RegistryInfrastructure {
         registryProjections(() => outbox.channels()),
         {
           batchSize: config.projectionBatchSize,
+          copyFrom: database.kind === 'postgres' ? COPY_FROM : undefined,
           onError: (name, error) =>
             log.error({ projection: name, error: String(error) }, 'projection failed; it will retry from its checkpoint'),
         },

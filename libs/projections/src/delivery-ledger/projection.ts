@@ -1,7 +1,8 @@
 import type { QueryRunner } from 'typeorm';
 import type { StoredEvent } from '@registry/event-store';
 import { isDeliveryStreamEvent } from '@registry/domain';
-import type { Projection } from '../projection.js';
+import type { BatchOptions, Projection } from '../projection.js';
+import { copyOrElse, copyRows } from '../copy-rows.js';
 
 /**
  * Events of one type in batch order. Applying the batch type by type (deliveries, then
@@ -20,6 +21,99 @@ function byType(events: StoredEvent[]): Map<string, StoredEvent[]> {
 }
 
 const deliveryIdOf = (event: StoredEvent) => event.streamId.replace(/^delivery-/, '');
+
+type Data = Record<string, unknown>;
+const DELIVERY_COLUMNS = [
+  'id',
+  'deliberation_id',
+  'deliberation',
+  'dataset',
+  'recipient',
+  'access',
+  'delivered_on',
+  'obligation',
+  'data',
+  'recorded_at',
+  'destruction',
+  'destroyed_on',
+  'destruction_recorded_at',
+] as const;
+
+/** The rows `apply` inserts (DeliveryRecorded, with a certificate of the same batch folded in), by COPY. */
+function copyDeliveries(sql: QueryRunner, recorded: StoredEvent[], destructionOf: Map<string, StoredEvent>) {
+  return copyRows(
+    sql,
+    'rm_deliveries',
+    DELIVERY_COLUMNS,
+    recorded.map((e) => {
+      const d = e.data as Data & { deliberation: string };
+      const destruction = destructionOf.get(deliveryIdOf(e));
+      return [
+        deliveryIdOf(e),
+        d.deliberation.replace('/', '-'),
+        d.deliberation,
+        d.dataset,
+        d.recipient,
+        d.access,
+        d.on,
+        d.obligation,
+        d,
+        e.metadata.recordedAt,
+        destruction?.data,
+        destruction?.data.destroyedOn,
+        destruction?.metadata.recordedAt,
+      ];
+    }),
+  );
+}
+
+function insertDeliveries(sql: QueryRunner, recorded: StoredEvent[], destructionOf: Map<string, StoredEvent>) {
+  return sql.query(
+    `INSERT INTO rm_deliveries (id, deliberation_id, deliberation, dataset, recipient, access, delivered_on, obligation, data, recorded_at,
+                                destruction, destroyed_on, destruction_recorded_at)
+     SELECT r.id, r.deliberation_id, r.data->>'deliberation', r.data->>'dataset', r.data->>'recipient', r.data->>'access', (r.data->>'on')::date,
+            (r.data->>'obligation')::boolean, r.data, r.recorded_at, r.destruction, (r.destruction->>'destroyedOn')::date, r.destruction_recorded_at
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, deliberation_id text, data jsonb, recorded_at timestamptz, destruction jsonb, destruction_recorded_at timestamptz)
+     ON CONFLICT (id) DO UPDATE SET destruction = EXCLUDED.destruction, destroyed_on = EXCLUDED.destroyed_on,
+                                    destruction_recorded_at = EXCLUDED.destruction_recorded_at
+       WHERE EXCLUDED.destruction IS NOT NULL`,
+    [
+      JSON.stringify(
+        recorded.map((e) => {
+          const destruction = destructionOf.get(deliveryIdOf(e));
+          return {
+            id: deliveryIdOf(e),
+            deliberation_id: (e.data as { deliberation: string }).deliberation.replace('/', '-'),
+            data: e.data,
+            recorded_at: e.metadata.recordedAt,
+            destruction: destruction?.data ?? null,
+            destruction_recorded_at: destruction?.metadata.recordedAt ?? null,
+          };
+        }),
+      ),
+    ],
+  );
+}
+
+/** The rows `apply` inserts for ReminderIssued, by COPY. */
+function copyReminders(sql: QueryRunner, reminders: StoredEvent[]) {
+  return copyRows(
+    sql,
+    'rm_reminders',
+    ['id', 'delivery_id', 'threshold', 'data', 'issued_at'],
+    reminders.map((e) => [e.data.reminderId, deliveryIdOf(e), String(e.data.threshold), e.data, e.metadata.recordedAt]),
+  );
+}
+
+function insertReminders(sql: QueryRunner, reminders: StoredEvent[]) {
+  return sql.query(
+    `INSERT INTO rm_reminders (id, delivery_id, threshold, data, issued_at)
+     SELECT (r.data->>'reminderId')::uuid, r.delivery_id, r.data->>'threshold', r.data, r.issued_at
+     FROM jsonb_to_recordset($1::jsonb) AS r(delivery_id uuid, data jsonb, issued_at timestamptz)
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(reminders.map((e) => ({ delivery_id: deliveryIdOf(e), data: e.data, issued_at: e.metadata.recordedAt })))],
+  );
+}
 
 /** The ledger of deliveries, their destruction certificates and the reminders issued for them. */
 export const deliveryLedgerProjection: Projection = {
@@ -75,39 +169,21 @@ export const deliveryLedgerProjection: Projection = {
    * A destruction of a delivery recorded in the same batch goes into that delivery's INSERT (a
    * rebuild or a copied log holds a delivery and its certificate close together): the row is the
    * one the INSERT and the UPDATE give, without updating a just-written row in every index.
+   * On PostgreSQL, large groups of new rows are written by COPY (ADR 13), falling back to the
+   * INSERT … ON CONFLICT when one of them is already there.
    */
-  async applyBatch(sql: QueryRunner, events: StoredEvent[]) {
+  async applyBatch(sql: QueryRunner, events: StoredEvent[], options: BatchOptions = {}) {
     const groups = byType(events);
     const recorded = groups.get('DeliveryRecorded') ?? [];
     const recordedIds = new Set(recorded.map(deliveryIdOf));
     const destructionOf = new Map<string, StoredEvent>();
     for (const e of groups.get('DestructionRecorded') ?? []) if (recordedIds.has(deliveryIdOf(e))) destructionOf.set(deliveryIdOf(e), e);
-    if (recorded.length)
-      await sql.query(
-        `INSERT INTO rm_deliveries (id, deliberation_id, deliberation, dataset, recipient, access, delivered_on, obligation, data, recorded_at,
-                                    destruction, destroyed_on, destruction_recorded_at)
-         SELECT r.id, r.deliberation_id, r.data->>'deliberation', r.data->>'dataset', r.data->>'recipient', r.data->>'access', (r.data->>'on')::date,
-                (r.data->>'obligation')::boolean, r.data, r.recorded_at, r.destruction, (r.destruction->>'destroyedOn')::date, r.destruction_recorded_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, deliberation_id text, data jsonb, recorded_at timestamptz, destruction jsonb, destruction_recorded_at timestamptz)
-         ON CONFLICT (id) DO UPDATE SET destruction = EXCLUDED.destruction, destroyed_on = EXCLUDED.destroyed_on,
-                                        destruction_recorded_at = EXCLUDED.destruction_recorded_at
-           WHERE EXCLUDED.destruction IS NOT NULL`,
-        [
-          JSON.stringify(
-            recorded.map((e) => {
-              const destruction = destructionOf.get(deliveryIdOf(e));
-              return {
-                id: deliveryIdOf(e),
-                deliberation_id: (e.data as { deliberation: string }).deliberation.replace('/', '-'),
-                data: e.data,
-                recorded_at: e.metadata.recordedAt,
-                destruction: destruction?.data ?? null,
-                destruction_recorded_at: destruction?.metadata.recordedAt ?? null,
-              };
-            }),
-          ),
-        ],
-      );
+    const byCopy = (rows: number) => options.copyFrom !== undefined && rows >= options.copyFrom;
+    if (recorded.length) {
+      const insert = () => insertDeliveries(sql, recorded, destructionOf);
+      if (byCopy(recorded.length)) await copyOrElse(sql, () => copyDeliveries(sql, recorded, destructionOf), insert);
+      else await insert();
+    }
     const destroyed = (groups.get('DestructionRecorded') ?? []).filter((e) => !recordedIds.has(deliveryIdOf(e)));
     if (destroyed.length)
       await sql.query(
@@ -116,14 +192,11 @@ export const deliveryLedgerProjection: Projection = {
         [JSON.stringify(destroyed.map((e) => ({ id: deliveryIdOf(e), destruction: e.data, recorded_at: e.metadata.recordedAt })))],
       );
     const reminders = groups.get('ReminderIssued') ?? [];
-    if (reminders.length)
-      await sql.query(
-        `INSERT INTO rm_reminders (id, delivery_id, threshold, data, issued_at)
-         SELECT (r.data->>'reminderId')::uuid, r.delivery_id, r.data->>'threshold', r.data, r.issued_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(delivery_id uuid, data jsonb, issued_at timestamptz)
-         ON CONFLICT DO NOTHING`,
-        [JSON.stringify(reminders.map((e) => ({ delivery_id: deliveryIdOf(e), data: e.data, issued_at: e.metadata.recordedAt })))],
-      );
+    if (reminders.length) {
+      const insert = () => insertReminders(sql, reminders);
+      if (byCopy(reminders.length)) await copyOrElse(sql, () => copyReminders(sql, reminders), insert);
+      else await insert();
+    }
   },
   async reset(sql) {
     // TRUNCATE, not DELETE: a rebuild then writes into empty files and indexes, not past a million dead rows.
