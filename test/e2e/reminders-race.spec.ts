@@ -1,4 +1,4 @@
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startInstances, type TestServer } from '../support/server.js';
 import { testTarget } from '../support/database.js';
 import { commitSynthetic, deliver, expectStatus, itemsOf, synthetic } from './helpers.js';
 
@@ -17,8 +17,7 @@ onPostgres(
     const deliveries: string[] = [];
 
     beforeAll(async () => {
-      first = await startTestServer();
-      second = await startTestServer({}, { databaseUrl: first.databaseUrl });
+      [first, second] = await startInstances(2);
       expectStatus(await first.request('POST', '/deliberations', { body: synthetic('23/045') }), 201);
       await commitSynthetic(first, '23-045');
       for (let i = 0; i < 6; i++)

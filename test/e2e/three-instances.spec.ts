@@ -1,4 +1,4 @@
-import { startTestServer, type TestResponse, type TestServer } from '../support/server.js';
+import { startInstances, type TestResponse, type TestServer } from '../support/server.js';
 import { testTarget } from '../support/database.js';
 import { commitSynthetic, expectStatus, itemsOf, synthetic } from './helpers.js';
 
@@ -30,12 +30,7 @@ onPostgres('three instances on one PostgreSQL database under concurrent load', (
   const runResponses: TestResponse[] = [];
 
   beforeAll(async () => {
-    const first = await startTestServer();
-    instances = [
-      first,
-      await startTestServer({}, { databaseUrl: first.databaseUrl }),
-      await startTestServer({}, { databaseUrl: first.databaseUrl }),
-    ];
+    instances = await startInstances(3);
     for (const n of [1, 2, 3]) {
       expectStatus(await instances[n - 1].request('POST', '/deliberations', { body: synthetic(`23/04${n}`) }), 201);
       await commitSynthetic(instances[n - 1], `23-04${n}`);

@@ -96,3 +96,11 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     },
   };
 }
+
+/** `count` instances of the service on one new database (PostgreSQL only: two processes cannot share an in-memory PGlite). */
+export async function startInstances(count: number): Promise<TestServer[]> {
+  const first = await startTestServer();
+  const instances = [first];
+  while (instances.length < count) instances.push(await startTestServer({}, { databaseUrl: first.databaseUrl }));
+  return instances;
+}

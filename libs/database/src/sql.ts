@@ -41,3 +41,12 @@ export async function adminQuery(url: string, sql: string): Promise<void> {
     await client.end();
   }
 }
+
+/** The SQLSTATE a driver error carries (node-postgres and PGlite both put it in `code`). */
+export const sqlStateOf = (error: unknown): string | undefined => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** A unique or primary key was violated (23505). */
+export const isUniqueViolation = (error: unknown): boolean => sqlStateOf(error) === '23505';

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { QueryRunner } from 'typeorm';
+import { isUniqueViolation } from '@registry/database';
 
 /**
  * Writes rows into a table through the QueryRunner's own connection, in its transaction, with
@@ -43,8 +44,6 @@ const escape = (c: string) => ESCAPES[c];
 
 /** Below this many new rows of a kind in a batch (a catch-up), an INSERT costs less than a savepoint and a COPY. */
 export const COPY_FROM = 200;
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
 /**
  * Runs `copy` under a savepoint; when a row is already there (a unique violation: a replayed

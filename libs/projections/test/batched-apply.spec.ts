@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { query, withTransaction, type Database } from '@registry/database';
-import { NO_STREAM, PostgresEventStore, START, type NewEvent } from '@registry/event-store';
+import { NO_STREAM, PostgresEventStore, START } from '@registry/event-store';
+import { event } from './timed-event.js';
 import { openTestDatabase } from '../../../test/support/database.js';
 import { DeliberationParties1732000001700 } from '../../../migrations/1732000001700-deliberation-parties.js';
 import { deliberationIndexProjection, deliveryLedgerProjection, ProjectionRunner } from '../src/index.js';
 
 const document = JSON.parse(readFileSync(new URL('../../../fixtures/24-130.deliberation.json', import.meta.url), 'utf8'));
-
-let clock = Date.parse('2025-01-01T00:00:00Z');
-const event = (type: string, data: Record<string, unknown>): NewEvent => ({
-  eventId: randomUUID(),
-  type,
-  schemaVersion: 1,
-  data,
-  metadata: { actor: 'test', recordedAt: new Date((clock += 61_000)).toISOString(), correlationId: 'c' },
-});
 
 /**
  * Rebuilds apply a whole batch in a few statements (applyBatch); catch-up of single events

@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
 import { query, withTransaction, type Database } from '@registry/database';
-import { NO_STREAM, PostgresEventStore, START, type NewEvent } from '@registry/event-store';
+import { NO_STREAM, PostgresEventStore, START } from '@registry/event-store';
+import { event } from './timed-event.js';
 import { openTestDatabase, testTarget } from '../../../test/support/database.js';
 import { deliveryLedgerProjection, ProjectionRunner, type Projection } from '../src/index.js';
 
 const onPostgres = testTarget === 'postgres' ? describe : describe.skip;
-
-let clock = Date.parse('2025-01-01T00:00:00Z');
-const event = (type: string, data: Record<string, unknown>): NewEvent => ({
-  eventId: randomUUID(),
-  type,
-  schemaVersion: 1,
-  data,
-  metadata: { actor: 'test', recordedAt: new Date((clock += 61_000)).toISOString(), correlationId: 'c' },
-});
 
 const reminder = (deliveryId: string, threshold: number | string) =>
   event('ReminderIssued', {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, type AppendOptions, type AppendResult, type EventStore, type StoredEvent } from '@registry/event-store';
 import type { ProjectionRunner } from '@registry/projections';
+import { isUniqueViolation, sqlStateOf } from '@registry/database';
 import { currentIdempotentWrite, IdempotencyKeyReusedError, type IdempotentWrite } from './idempotent-write.js';
 
 /** Who asked, and under which request: stamped on every event (SPEC "Guarantees"). */
@@ -42,8 +43,7 @@ export type Handled = { result: AppendResult; events: { type: string; data: unkn
 
 /** A batch lost a race (revision, same ids, or a deadlock): nothing of it was stored. */
 function raceLost(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return error instanceof ConcurrencyError || code === '23505' || code === '40P01';
+  return error instanceof ConcurrencyError || isUniqueViolation(error) || sqlStateOf(error) === '40P01';
 }
 
 /**

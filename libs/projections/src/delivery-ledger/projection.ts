@@ -3,6 +3,7 @@ import type { StoredEvent } from '@registry/event-store';
 import { isDeliveryStreamEvent } from '@registry/domain';
 import type { BatchOptions, Projection } from '../projection.js';
 import { copyOrElse, copyRows } from '../copy-rows.js';
+import { deliveryLedgerTables } from './tables.js';
 
 /**
  * Events of one type in batch order. Applying the batch type by type (deliveries, then
@@ -22,47 +23,38 @@ function byType(events: StoredEvent[]): Map<string, StoredEvent[]> {
 
 const deliveryIdOf = (event: StoredEvent) => event.streamId.replace(/^delivery-/, '');
 
-type Data = Record<string, unknown>;
-const DELIVERY_COLUMNS = [
-  'id',
-  'deliberation_id',
-  'deliberation',
-  'dataset',
-  'recipient',
-  'access',
-  'delivered_on',
-  'obligation',
-  'data',
-  'recorded_at',
-  'destruction',
-  'destroyed_on',
-  'destruction_recorded_at',
-] as const;
+/** The columns a DeliveryRecorded fills, in the order of rm_deliveries' columns (tables.ts). */
+function deliveryValues(event: StoredEvent) {
+  const d = event.data as Record<string, unknown> & { deliberation: string };
+  return [
+    deliveryIdOf(event),
+    d.deliberation.replace('/', '-'),
+    d.deliberation,
+    d.dataset,
+    d.recipient,
+    d.access,
+    d.on,
+    d.obligation,
+    d,
+    event.metadata.recordedAt,
+  ];
+}
+
+/** The columns a ReminderIssued fills, in the order of rm_reminders' columns (tables.ts). */
+function reminderValues(event: StoredEvent) {
+  const r = event.data as Record<string, unknown> & { threshold: number | string };
+  return [r.reminderId, deliveryIdOf(event), String(r.threshold), r, event.metadata.recordedAt];
+}
 
 /** The rows `apply` inserts (DeliveryRecorded, with a certificate of the same batch folded in), by COPY. */
 function copyDeliveries(sql: QueryRunner, recorded: StoredEvent[], destructionOf: Map<string, StoredEvent>) {
   return copyRows(
     sql,
     'rm_deliveries',
-    DELIVERY_COLUMNS,
+    deliveryLedgerTables.tables.rm_deliveries,
     recorded.map((e) => {
-      const d = e.data as Data & { deliberation: string };
       const destruction = destructionOf.get(deliveryIdOf(e));
-      return [
-        deliveryIdOf(e),
-        d.deliberation.replace('/', '-'),
-        d.deliberation,
-        d.dataset,
-        d.recipient,
-        d.access,
-        d.on,
-        d.obligation,
-        d,
-        e.metadata.recordedAt,
-        destruction?.data,
-        destruction?.data.destroyedOn,
-        destruction?.metadata.recordedAt,
-      ];
+      return [...deliveryValues(e), destruction?.data, destruction?.data.destroyedOn, destruction?.metadata.recordedAt];
     }),
   );
 }
@@ -97,12 +89,7 @@ function insertDeliveries(sql: QueryRunner, recorded: StoredEvent[], destruction
 
 /** The rows `apply` inserts for ReminderIssued, by COPY. */
 function copyReminders(sql: QueryRunner, reminders: StoredEvent[]) {
-  return copyRows(
-    sql,
-    'rm_reminders',
-    ['id', 'delivery_id', 'threshold', 'data', 'issued_at'],
-    reminders.map((e) => [e.data.reminderId, deliveryIdOf(e), String(e.data.threshold), e.data, e.metadata.recordedAt]),
-  );
+  return copyRows(sql, 'rm_reminders', deliveryLedgerTables.tables.rm_reminders, reminders.map(reminderValues));
 }
 
 function insertReminders(sql: QueryRunner, reminders: StoredEvent[]) {
@@ -125,22 +112,10 @@ export const deliveryLedgerProjection: Projection = {
     const deliveryId = event.streamId.replace(/^delivery-/, '');
     switch (event.type) {
       case 'DeliveryRecorded': {
-        const d = event.data;
         await sql.query(
           `INSERT INTO rm_deliveries (id, deliberation_id, deliberation, dataset, recipient, access, delivered_on, obligation, data, recorded_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
-          [
-            deliveryId,
-            d.deliberation.replace('/', '-'),
-            d.deliberation,
-            d.dataset,
-            d.recipient,
-            d.access,
-            d.on,
-            d.obligation,
-            d,
-            event.metadata.recordedAt,
-          ],
+          deliveryValues(event),
         );
         return;
       }
@@ -155,11 +130,10 @@ export const deliveryLedgerProjection: Projection = {
         return;
       }
       case 'ReminderIssued': {
-        const r = event.data;
         await sql.query(
           `INSERT INTO rm_reminders (id, delivery_id, threshold, data, issued_at) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT DO NOTHING`,
-          [r.reminderId, deliveryId, String(r.threshold), r, event.metadata.recordedAt],
+          reminderValues(event),
         );
       }
     }
